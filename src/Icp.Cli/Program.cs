@@ -1,1 +1,4 @@
-return 0;
+using Icp.Cli;
+using Icp.Cli.Terminal;
+
+return IcpCommand.Run(args, CliConsole.System());

@@ -1,0 +1,36 @@
+using Icp.Core.Tables;
+using Icp.Data.Tables;
+
+namespace Icp.Bench.EndToEnd;
+
+/// <summary>
+/// Case (a): the floor any scorer over CSV stands on. Reads the file with the same reader <c>icp score</c> uses
+/// (<see cref="TableReaders.Open"/>), in-process on one thread, touching every field so nothing is elided.
+/// </summary>
+internal static class ParseBaseline
+{
+    /// <summary>What a pass saw: rows, and a checksum over every field (lengths and first characters).</summary>
+    public readonly record struct Totals(long Rows, long Checksum);
+
+    public static Totals ReadAll(string path)
+    {
+        using var reader = TableReaders.Open(path);
+        var batch = new RowBatch(reader.Columns.Count);
+        var columns = reader.Columns.Count;
+        long rows = 0, checksum = 0;
+        while (reader.ReadBatch(batch))
+        {
+            for (var row = 0; row < batch.Count; row++)
+            {
+                for (var column = 0; column < columns; column++)
+                {
+                    var field = batch[row, column];
+                    checksum += field.Length;
+                    if (!field.IsEmpty) checksum += field[0];
+                }
+            }
+            rows += batch.Count;
+        }
+        return new Totals(rows, checksum);
+    }
+}

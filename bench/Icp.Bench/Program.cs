@@ -1,0 +1,3 @@
+using Icp.Bench;
+
+return BenchCommands.Run(args);

@@ -1,0 +1,77 @@
+using Icp.Cli.Terminal;
+using Icp.Core;
+using Icp.Core.Filtering;
+using Icp.Core.Profiles;
+using Icp.Core.Scoring;
+using Icp.Data.Tables;
+using Spectre.Console;
+using Profile = Icp.Core.Profiles.Profile;
+
+namespace Icp.Cli.Commands;
+
+/// <summary>What a scoring run needs: the shared core of <c>score</c>, <c>filter</c> and <c>demo</c>.</summary>
+internal sealed record ScoringRequest(
+    IReadOnlyList<Profile> Profiles, string DataPath, string OutPath, ScoringOptions Options, int Threads,
+    SelectionOptions Selection, string? DomainColumn = null, bool ShowProgress = true);
+
+internal sealed record ScoringOutcome(ScoringPlan Plan, PipelineResult Result, Funnel Funnel);
+
+internal static class ScoringRun
+{
+    /// <summary>Loads profiles, printing warnings; throws <see cref="ProfileException"/> on errors.</summary>
+    public static IReadOnlyList<Profile> LoadProfiles(CliConsole console, IEnumerable<string> paths, bool showWarnings = true)
+    {
+        var profiles = new List<Profile>();
+        foreach (var path in paths)
+        {
+            var loaded = ProfileLoader.LoadFile(path);
+            if (showWarnings || !loaded.Succeeded) Render.Diagnostics(console, loaded.Diagnostics);
+            profiles.Add(loaded.GetProfileOrThrow());
+        }
+        return profiles;
+    }
+
+    /// <summary>Scores <see cref="ScoringRequest.DataPath"/> into <see cref="ScoringRequest.OutPath"/>; nothing is published unless every row went through.</summary>
+    public static ScoringOutcome Execute(CliConsole console, ScoringRequest request)
+    {
+        using var reader = TableReaders.Open(request.DataPath);
+        var plan = ScoringPlan.Create(request.Profiles, reader.Columns, reader.SourceName, request.Options);
+        var selection = request.Selection;
+        if (request.DomainColumn is not null)
+        {
+            var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
+            var column = resolver.Find(request.DomainColumn);
+            if (column < 0)
+                throw new InputException($"--domain-column '{request.DomainColumn}' is not a column of {reader.SourceName}{DidYouMean.Hint(request.DomainColumn, reader.Columns)}");
+            selection = selection with { DomainColumn = column };
+        }
+        using var writer = TableWriters.Create(request.OutPath, plan.OutputColumns);
+        var selector = new RowSelector(plan, selection, writer);
+        var result = WithProgress(console, request.ShowProgress, reader.SourceName,
+            report => ScoringPipeline.Run(reader, plan, request.Threads, selector.Accept, report));
+        var funnel = selector.Finish();
+        writer.Commit();
+        return new ScoringOutcome(plan, result, funnel);
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a progress bar on stderr when a person is watching; silently otherwise.</summary>
+    public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work)
+    {
+        if (!enabled || !console.ErrorIsTerminal) return work((_, _) => { });
+        T result = default!;
+        console.Err.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape($"scoring {Path.GetFileName(what)}"), maxValue: 1.0);
+                result = work((fraction, rows) =>
+                {
+                    if (fraction is { } f) task.Value = f; else task.IsIndeterminate = true;
+                    task.Description = Markup.Escape($"scoring {Path.GetFileName(what)} ({rows:N0} rows)");
+                });
+                task.Value = 1.0;
+            });
+        return result;
+    }
+}
