@@ -32,6 +32,16 @@ internal static class EndToEndBenchmark
         }));
         results.Add(new("a", "parse baseline: `TableReaders.Open` + every field touched, in-process, 1 thread", settings.Rows, inputBytes, parse, null));
 
+        var copyOutput = OutputPath(settings, "e2e-copy.csv", outputs);
+        var copy = new CaseResult("a2", "read + write the same rows, no scoring: `TableReaders` -> `TableWriters` (fsync, rename), in-process, 1 thread",
+            settings.Rows, inputBytes,
+            Repeat(settings.Repeats, "(a2) copy baseline", () => InProcess(() =>
+            {
+                var rows = ParseBaseline.CopyAll(data, copyOutput);
+                if (rows != settings.Rows) throw new BenchmarkFailedException($"the copy wrote {rows:N0} rows, expected {settings.Rows:N0}");
+            })), SizeOf(copyOutput));
+        results.Add(copy);
+
         var icpAvailable = File.Exists(settings.IcpDll);
         CaseResult? single = null, parallel = null, large = null;
         string? parallelOutput = null;
@@ -177,6 +187,7 @@ internal static class EndToEndBenchmark
         }
         s.AppendLine();
         s.AppendLine(inv, $"- (b)/(a) throughput = {Ratio(single, parse)} (goal >= 0.8)");
+        s.AppendLine(inv, $"- (b)/(a2) throughput = {Ratio(single, results.FirstOrDefault(r => r.Id == "a2"))}: scoring compared with only reading and writing the same rows (b also pays process start-up)");
         s.AppendLine(inv, $"- (c) vs (d) = {Ratio(parallel, duck)} (goal > 1)");
         var rows2Label = settings.Rows2 is { } r2 ? EndToEndSettings.RowsLabel(r2).ToUpperInvariant() : "5M";
         var rss = large?.PeakRssBytes is { } big && parallel?.PeakRssBytes is { } small ? ((double)big / small).ToString("N2", inv)

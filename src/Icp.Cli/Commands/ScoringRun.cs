@@ -48,7 +48,7 @@ internal static class ScoringRun
         using var writer = TableWriters.Create(request.OutPath, plan.OutputColumns);
         var selector = new RowSelector(plan, selection, writer);
         var result = WithProgress(console, request.ShowProgress, reader.SourceName,
-            report => ScoringPipeline.Run(reader, plan, request.Threads, selector.Accept, report));
+            report => ScoringPipeline.Run(reader, plan, request.Threads, selector.Accept, report, prepare: selector.ParallelEncoder));
         var funnel = selector.Finish();
         writer.Commit();
         return new ScoringOutcome(plan, result, funnel);

@@ -22,6 +22,7 @@ public sealed class RowSelector
     private readonly ScoringPlan _plan;
     private readonly SelectionOptions _options;
     private readonly ITableWriter _writer;
+    private readonly IEncodingTableWriter? _encoder;
     private readonly int[] _minTierIndex;
     private readonly HashSet<string> _domains = new(StringComparer.Ordinal);
     private readonly PriorityQueue<KeptRow, (int Score, long Order)> _top = new();
@@ -39,6 +40,7 @@ public sealed class RowSelector
         _plan = plan;
         _options = options;
         _writer = writer;
+        _encoder = options.KeepsEverything ? writer as IEncodingTableWriter : null;
         if (options.Top is < 1) throw new InputException("--top must be at least 1");
         _minTierIndex = [.. plan.Profiles.Select(p => MinTierIndex(p, options.MinTier))];
         _causes = [.. plan.Profiles.Select(p => new long[p.ExclusionCauses.Count])];
@@ -58,11 +60,29 @@ public sealed class RowSelector
 
     private bool DropsExcluded => _options.DropExcluded || _options.MinTier is not null;
 
+    /// <summary>
+    /// When every row is kept and the writer can encode on any thread: the step that encodes a batch, to run on
+    /// the scoring threads (<see cref="ScoringPipeline.Run"/>'s <c>prepare</c>). Null otherwise.
+    /// </summary>
+    public Action<ScoredBatch>? ParallelEncoder => _encoder is { } encoder
+        ? batch =>
+        {
+            batch.Encoded.ResetWrittenCount();
+            encoder.Encode(batch.Input, batch.Output, batch.Encoded);
+        }
+        : null;
+
     /// <summary>Takes one scored batch (in input order).</summary>
     public void Accept(ScoredBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (_options.KeepsEverything) { _rowsIn += batch.Input.Count; _writer.Write(batch.Input, batch.Output); return; }
+        if (_options.KeepsEverything)
+        {
+            _rowsIn += batch.Input.Count;
+            if (_encoder is not null) _encoder.WriteEncoded(batch.Encoded.WrittenSpan);
+            else _writer.Write(batch.Input, batch.Output);
+            return;
+        }
         _keptInput.Clear();
         _keptOutput.Clear();
         var verdicts = batch.Verdicts;

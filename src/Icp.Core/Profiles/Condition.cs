@@ -73,12 +73,12 @@ public sealed record TextPredicate(Operator Operator, ImmutableArray<string> Val
 public sealed record NumberRangePredicate(Operator Operator, double? Min, bool MinInclusive, double? Max, bool MaxInclusive, SourceLocation Location)
     : Predicate(Operator, Location)
 {
-    public override string Describe(string field) => RangeText(field, Min is { } a ? Num(a) : null, MinInclusive, Max is { } b ? Num(b) : null, MaxInclusive);
+    public override string Describe(string field) => RangeText(field, Min is { } a ? Num(a) : null, MinInclusive, Max is { } b ? Num(b) : null, MaxInclusive, "-");
 
-    internal static string RangeText(string field, string? min, bool minInc, string? max, bool maxInc)
+    internal static string RangeText(string field, string? min, bool minInc, string? max, bool maxInc, string to)
     {
         if (min is not null && max is not null)
-            return min == max && minInc && maxInc ? $"{field}={min}" : $"{field} {min}-{max}";
+            return min == max && minInc && maxInc ? $"{field}={min}" : $"{field} {min}{to}{max}";
         if (min is not null) return $"{field}{(minInc ? ">=" : ">")}{min}";
         return $"{field}{(maxInc ? "<=" : "<")}{max}";
     }
@@ -97,7 +97,7 @@ public sealed record DateRangePredicate(Operator Operator, DateOnly? Min, bool M
     : Predicate(Operator, Location)
 {
     public override string Describe(string field) =>
-        NumberRangePredicate.RangeText(field, Min?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MinInclusive, Max?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxInclusive);
+        NumberRangePredicate.RangeText(field, Min?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MinInclusive, Max?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxInclusive, " to ");
 }
 
 /// <summary>A calendar period such as "18 months"; months and years follow the calendar.</summary>

@@ -26,9 +26,6 @@ public sealed class ProfileLoader
         ["exists"] = Operator.Exists, ["missing"] = Operator.Missing, ["within"] = Operator.Within, ["older_than"] = Operator.OlderThan,
     }.ToImmutableDictionary();
 
-    /// <summary>How long a <c>matches</c> regex may run on one value before it counts as unknown.</summary>
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
-
     private readonly string _source;
     private readonly List<ProfileDiagnostic> _diagnostics = [];
     private readonly Dictionary<string, FieldSpec> _declared = new(StringComparer.OrdinalIgnoreCase);
@@ -484,7 +481,7 @@ public sealed class ProfileLoader
                 if (type is not (FieldType.Text)) return Mismatch("a text field");
                 var pattern = Scalar(arg, "a regular expression");
                 if (pattern is null) return null;
-                try { _ = new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout); }
+                try { _ = ProfileRegex.Create(pattern, compiled: false); }
                 catch (ArgumentException e) { Error(arg, $"invalid regular expression: {e.Message}"); return null; }
                 return new RegexPredicate(pattern, at);
 
@@ -498,6 +495,8 @@ public sealed class ProfileLoader
             case Operator.Any or Operator.All or Operator.None:
                 if (type != FieldType.Set) return Mismatch("a set field (e.g. a tech stack)");
                 var tokens = List(arg, opName);
+                // The scorer tracks which tokens of an 'all' it has seen in a 64-bit mask.
+                if (op == Operator.All && tokens?.Distinct(StringComparer.OrdinalIgnoreCase).Count() > 64) { Error(arg, "'all' takes at most 64 tokens"); return null; }
                 return tokens is null ? null : new SetPredicate(op, [.. tokens.Select(t => ValueParsers.NormaliseText(t))], at);
         }
 

@@ -34,7 +34,7 @@ public sealed class ColumnResolver
         var hint = DidYouMean.Hint(column, _columns);
         var listed = string.Join(", ", _columns.Take(40)) + (_columns.Count > 40 ? $", ... ({_columns.Count} in all)" : "");
         var what = column == field ? $"field '{field}'" : $"column '{column}' (field '{field}')";
-        throw new InputException($"{what} used at {profileLocation} is not a column of {SourceName}{hint} Columns: {listed}", new SourceLocation(SourceName, 1));
+        throw new InputException($"{what} used at {profileLocation} is not a column of {SourceName}{(hint.Length > 0 ? hint : ".")} Columns: {listed}", new SourceLocation(SourceName, 1));
     }
 
     private static string Squash(string s) =>

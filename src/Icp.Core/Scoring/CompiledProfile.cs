@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Icp.Core.Profiles;
 
 namespace Icp.Core.Scoring;
@@ -102,7 +101,7 @@ public sealed class CompiledProfile
                 ? new RangeNode(slot, w.Period.Before(options.AsOf).DayNumber, true, double.PositiveInfinity, true)
                 : new RangeNode(slot, double.NegativeInfinity, true, w.Period.Before(options.AsOf).DayNumber, false),
             SetPredicate s => new SetNode(slot, s.Operator, s.Tokens, profile.Fields[field].Separator.Length > 0 ? profile.Fields[field].Separator[0] : ';'),
-            RegexPredicate x => new RegexNode(slot, new Regex(x.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, ProfileLoader.RegexTimeout), field),
+            RegexPredicate x => new RegexNode(slot, x.Pattern, field),
             PresencePredicate p => new PresenceNode(slot, p.MustExist),
             BoolPredicate b => new RangeNode(slot, b.Value ? 1 : 0, true, b.Value ? 1 : 0, true),
             _ => throw new InvalidOperationException(predicate.GetType().Name),

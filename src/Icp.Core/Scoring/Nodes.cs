@@ -89,13 +89,16 @@ internal sealed class PresenceNode(int slot, bool mustExist) : FieldNode(slot)
     }
 }
 
-internal sealed class RegexNode(int slot, Regex regex, string field) : FieldNode(slot)
+internal sealed class RegexNode(int slot, string pattern, string field) : FieldNode(slot)
 {
+    // One Regex per thread: a Regex shares one cached runner, and threads that miss it build a new runner per call.
+    private readonly ThreadLocal<Regex> _regex = new(() => ProfileRegex.Create(pattern));
+
     public override Truth Eval(RowContext row)
     {
         var text = row.Text(Slot);
         if (text.IsEmpty) return Truth.Unknown;
-        try { return Of(regex.IsMatch(text)); }
+        try { return Of(_regex.Value!.IsMatch(text)); }
         catch (RegexMatchTimeoutException)
         {
             row.Issues.Record(field, "regular expression timed out", row.Batch.LineOf(row.Row));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Icp.Core.Tables;
 
@@ -11,6 +12,9 @@ public sealed class ScoredBatch(RowBatch input, RowBatch output, RowVerdict[] ve
     public ReadOnlySpan<RowVerdict> Verdicts => verdicts.AsSpan(0, Input.Count);
     internal RowVerdict[] VerdictArray => verdicts;
     internal long Sequence { get; set; }
+
+    /// <summary>Bytes a <c>prepare</c> step encoded for this batch on a scoring thread (see <see cref="IEncodingTableWriter"/>).</summary>
+    public ArrayBufferWriter<byte> Encoded { get; } = new();
 }
 
 /// <summary>What a pipeline run saw.</summary>
@@ -32,21 +36,24 @@ public static class ScoringPipeline
     /// <param name="sink">Receives each scored batch in input order, on one thread at a time.</param>
     /// <param name="progress">Called after each batch with the reader's progress and rows so far.</param>
     /// <param name="cancellation">Stops the run between batches.</param>
+    /// <param name="prepare">Optional work on each scored batch that needs no order, run on the scoring threads
+    /// before the sink sees the batch (encoding the output, so the sink only copies bytes).</param>
     public static PipelineResult Run(ITableReader reader, ScoringPlan plan, int threads, Action<ScoredBatch> sink,
-        Action<double?, long>? progress = null, CancellationToken cancellation = default)
+        Action<double?, long>? progress = null, CancellationToken cancellation = default, Action<ScoredBatch>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(sink);
         return threads <= 1
-            ? RunInline(reader, plan, sink, progress, cancellation)
-            : RunParallel(reader, plan, threads, sink, progress, cancellation);
+            ? RunInline(reader, plan, sink, progress, cancellation, prepare)
+            : RunParallel(reader, plan, threads, sink, progress, cancellation, prepare);
     }
 
     private static ScoredBatch NewItem(ITableReader reader, ScoringPlan plan) =>
         new(new RowBatch(reader.Columns.Count, BatchRows), plan.CreateOutputBatch(BatchRows), new RowVerdict[BatchRows]);
 
-    private static PipelineResult RunInline(ITableReader reader, ScoringPlan plan, Action<ScoredBatch> sink, Action<double?, long>? progress, CancellationToken cancellation)
+    private static PipelineResult RunInline(ITableReader reader, ScoringPlan plan, Action<ScoredBatch> sink, Action<double?, long>? progress,
+        CancellationToken cancellation, Action<ScoredBatch>? prepare)
     {
         var scorer = plan.CreateScorer();
         var item = NewItem(reader, plan);
@@ -55,6 +62,7 @@ public static class ScoringPipeline
         {
             cancellation.ThrowIfCancellationRequested();
             scorer.Score(item.Input, item.Output, item.VerdictArray);
+            prepare?.Invoke(item);
             sink(item);
             rows += item.Input.Count;
             progress?.Invoke(reader.Progress, rows);
@@ -62,7 +70,8 @@ public static class ScoringPipeline
         return new PipelineResult(scorer.Summary, scorer.Issues);
     }
 
-    private static PipelineResult RunParallel(ITableReader reader, ScoringPlan plan, int threads, Action<ScoredBatch> sink, Action<double?, long>? progress, CancellationToken cancellation)
+    private static PipelineResult RunParallel(ITableReader reader, ScoringPlan plan, int threads, Action<ScoredBatch> sink, Action<double?, long>? progress,
+        CancellationToken cancellation, Action<ScoredBatch>? prepare)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var token = failed.Token;
@@ -105,6 +114,7 @@ public static class ScoringPipeline
                 foreach (var item in work.GetConsumingEnumerable(token))
                 {
                     scorer.Score(item.Input, item.Output, item.VerdictArray);
+                    prepare?.Invoke(item);
                     done.Add(item, token);
                 }
             }

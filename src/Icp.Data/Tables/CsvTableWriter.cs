@@ -6,19 +6,19 @@ namespace Icp.Data.Tables;
 
 /// <summary>
 /// Writes RFC 4180 CSV (or TSV): UTF-8 without BOM, <c>\n</c> line ends, a field quoted only when it holds the
-/// delimiter, a quote, CR or LF, or starts or ends with a space. Fields are encoded from spans straight into one
-/// large byte buffer: no string per field. Lone UTF-16 surrogates are written as U+FFFD.
+/// delimiter, a quote, CR or LF, or starts or ends with a space. Fields are encoded from spans straight into a
+/// byte buffer: no string per field. Lone UTF-16 surrogates are written as U+FFFD. Encoding is stateless, so the
+/// scoring pipeline runs it on its worker threads (<see cref="IEncodingTableWriter"/>).
 /// </summary>
-internal sealed class CsvTableWriter : ITableWriter
+internal sealed class CsvTableWriter : IEncodingTableWriter
 {
-    private const int BufferSize = 1 << 20;
+    private const int FlushThreshold = 1 << 20;
 
     private readonly OutputFile _output;
     private readonly byte _delimiter;
     private readonly SearchValues<char> _special;
     private readonly int _columnCount;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-    private int _used;
+    private readonly ArrayBufferWriter<byte> _pending = new(FlushThreshold + (1 << 16));
 
     public CsvTableWriter(OutputFile output, IReadOnlyList<string> columns, char delimiter)
     {
@@ -28,13 +28,19 @@ internal sealed class CsvTableWriter : ITableWriter
         _columnCount = columns.Count;
         for (var i = 0; i < columns.Count; i++)
         {
-            if (i > 0) WriteByte(_delimiter);
-            WriteField(columns[i]);
+            if (i > 0) _pending.Write([_delimiter]);
+            EncodeField(columns[i], _pending);
         }
-        WriteByte((byte)'\n');
+        _pending.Write("\n"u8);
     }
 
     public void Write(RowBatch input, RowBatch? extra)
+    {
+        Encode(input, extra, _pending);
+        if (_pending.WrittenCount >= FlushThreshold) Flush();
+    }
+
+    public void Encode(RowBatch input, RowBatch? extra, IBufferWriter<byte> destination)
     {
         TableWriters.CheckShapes(input, extra, _columnCount);
         var inputColumns = input.ColumnCount;
@@ -43,16 +49,22 @@ internal sealed class CsvTableWriter : ITableWriter
         {
             for (var c = 0; c < inputColumns; c++)
             {
-                if (c > 0) WriteByte(_delimiter);
-                WriteField(input[row, c]);
+                if (c > 0) Put(destination, _delimiter);
+                EncodeField(input[row, c], destination);
             }
             for (var c = 0; c < extraColumns; c++)
             {
-                if (c > 0 || inputColumns > 0) WriteByte(_delimiter);
-                WriteField(extra![row, c]);
+                if (c > 0 || inputColumns > 0) Put(destination, _delimiter);
+                EncodeField(extra![row, c], destination);
             }
-            WriteByte((byte)'\n');
+            Put(destination, (byte)'\n');
         }
+    }
+
+    public void WriteEncoded(ReadOnlySpan<byte> encoded)
+    {
+        Flush();
+        _output.Stream.Write(encoded);
     }
 
     public void Commit()
@@ -61,67 +73,51 @@ internal sealed class CsvTableWriter : ITableWriter
         _output.Commit();
     }
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        if (_buffer.Length == 0) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
+    public void Dispose() => _output.Dispose();
 
-    private void WriteField(ReadOnlySpan<char> field)
+    private void EncodeField(ReadOnlySpan<char> field, IBufferWriter<byte> destination)
     {
         if (field.IsEmpty)
         {
             // A lone empty field would be a blank line, which readers skip.
-            if (_columnCount == 1) WriteAscii("\"\""u8);
+            if (_columnCount == 1) destination.Write("\"\""u8);
             return;
         }
         if (field.IndexOfAny(_special) < 0 && field[0] != ' ' && field[^1] != ' ')
         {
-            Encode(field);
+            Utf8Of(field, destination);
             return;
         }
-        WriteByte((byte)'"');
+        Put(destination, (byte)'"');
         int quote;
         while ((quote = field.IndexOf('"')) >= 0)
         {
-            Encode(field[..(quote + 1)]);
-            WriteByte((byte)'"'); // doubled
+            Utf8Of(field[..(quote + 1)], destination);
+            Put(destination, (byte)'"'); // doubled
             field = field[(quote + 1)..];
         }
-        Encode(field);
-        WriteByte((byte)'"');
+        Utf8Of(field, destination);
+        Put(destination, (byte)'"');
     }
 
-    private void Encode(ReadOnlySpan<char> text)
+    private static void Utf8Of(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
     {
-        while (true)
-        {
-            Utf8.FromUtf16(text, _buffer.AsSpan(_used), out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
-            _used += written;
-            if (read == text.Length) return;
-            text = text[read..];
-            Flush();
-        }
+        // At most 3 UTF-8 bytes per UTF-16 char, so one span always fits the whole field.
+        var span = destination.GetSpan(text.Length * 3);
+        Utf8.FromUtf16(text, span, out _, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+        destination.Advance(written);
     }
 
-    private void WriteByte(byte value)
+    private static void Put(IBufferWriter<byte> destination, byte value)
     {
-        if (_used == _buffer.Length) Flush();
-        _buffer[_used++] = value;
-    }
-
-    private void WriteAscii(ReadOnlySpan<byte> bytes)
-    {
-        if (_used + bytes.Length > _buffer.Length) Flush();
-        bytes.CopyTo(_buffer.AsSpan(_used));
-        _used += bytes.Length;
+        destination.GetSpan(1)[0] = value;
+        destination.Advance(1);
     }
 
     private void Flush()
     {
-        _output.Stream.Write(_buffer, 0, _used);
-        _used = 0;
+        if (_pending.WrittenCount == 0) return;
+        _output.Stream.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
     }
 }

@@ -42,7 +42,7 @@ public sealed class ConditionTests
     [InlineData("website: { exists: false }", "website missing")]
     [InlineData("founded: { within: 18 months }", "founded within 18 months")]
     [InlineData("founded: { older_than: 1 year }", "founded older than 1 year")]
-    [InlineData("founded: { between: [2020-01-01, 2021-06] }", "founded 2020-01-01-2021-06-01")]
+    [InlineData("founded: { between: [2020-01-01, 2021-06] }", "founded 2020-01-01 to 2021-06-01")]
     [InlineData("hiring: true", "hiring")]
     [InlineData("hiring: { equals: false }", "not hiring")]
     [InlineData("not: { industry: Gov }", "not industry=Gov")]
