@@ -37,7 +37,7 @@ internal sealed record EndToEndSettings(
     public static string RowsLabel(long rows) =>
         rows % 1_000_000 == 0 ? $"{rows / 1_000_000}m" : rows % 1_000 == 0 ? $"{rows / 1_000}k" : rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

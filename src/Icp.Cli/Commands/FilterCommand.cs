@@ -44,15 +44,7 @@ internal static class FilterCommand
                 DomainColumn: domain is null || domain.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : domain,
                 ShowProgress: !isQuiet);
             var outcome = ScoringRun.Execute(console, request);
-            if (parse.GetValue(json))
-                Render.WriteJson(outPath == "-" ? console.Error : console.Output, Render.SummaryJson(outcome.Result.Summary, outcome.Result.Issues, outcome.Funnel, outPath));
-            else if (!isQuiet)
-            {
-                var summary = console.Summary(outPath);
-                Render.Funnel(summary, outcome.Funnel);
-                Render.Issues(summary, outcome.Result.Issues);
-                if (outPath != "-") summary.MarkupLine($"wrote {outcome.Funnel.RowsOut:N0} rows to [bold]{Markup.Escape(outPath)}[/]");
-            }
+            ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: false);
             return ExitCodes.Ok;
         });
         return command;

@@ -41,18 +41,7 @@ internal static class ScoreCommand
                 new SelectionOptions(parse.GetValue(dropExcluded), parse.GetValue(minTier), parse.GetValue(top)),
                 ShowProgress: !isQuiet);
             var outcome = ScoringRun.Execute(console, request);
-            var summary = console.Summary(outPath);
-            if (parse.GetValue(json))
-                Render.WriteJson(outPath == "-" ? console.Error : console.Output,
-                    Render.SummaryJson(outcome.Result.Summary, outcome.Result.Issues, request.Selection.KeepsEverything ? null : outcome.Funnel, outPath));
-            else if (!isQuiet)
-            {
-                Render.Tiers(summary, outcome.Result.Summary);
-                Render.ExclusionCauses(summary, outcome.Result.Summary);
-                if (!request.Selection.KeepsEverything) Render.Funnel(summary, outcome.Funnel);
-                Render.Issues(summary, outcome.Result.Issues);
-                if (outPath != "-") summary.MarkupLine($"wrote {outcome.Funnel.RowsOut:N0} rows to [bold]{Markup.Escape(outPath)}[/]");
-            }
+            ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: true);
             return ExitCodes.Ok;
         });
         return command;

@@ -54,6 +54,28 @@ internal static class ScoringRun
         return new ScoringOutcome(plan, result, funnel);
     }
 
+    /// <summary>Prints what a run did: a JSON summary, or tables (tiers and causes, the funnel, unreadable values) unless quiet.</summary>
+    public static void Report(CliConsole console, ScoringRequest request, ScoringOutcome outcome, bool json, bool quiet, bool showTiers)
+    {
+        var keepsAll = request.Selection.KeepsEverything && request.DomainColumn is null;
+        if (json)
+        {
+            Render.WriteJson(request.OutPath == "-" ? console.Error : console.Output,
+                Render.SummaryJson(outcome.Result.Summary, outcome.Result.Issues, keepsAll ? null : outcome.Funnel, request.OutPath));
+            return;
+        }
+        if (quiet) return;
+        var summary = console.Summary(request.OutPath);
+        if (showTiers)
+        {
+            Render.Tiers(summary, outcome.Result.Summary);
+            Render.ExclusionCauses(summary, outcome.Result.Summary);
+        }
+        if (!keepsAll) Render.Funnel(summary, outcome.Funnel);
+        Render.Issues(summary, outcome.Result.Issues);
+        if (request.OutPath != "-") summary.MarkupLine($"wrote {outcome.Funnel.RowsOut:N0} rows to [bold]{Markup.Escape(request.OutPath)}[/]");
+    }
+
     /// <summary>Runs <paramref name="work"/> under a progress bar on stderr when a person is watching; silently otherwise.</summary>
     public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work)
     {
