@@ -13,8 +13,4 @@ public static class Repository
     public static string Root => RootPath.Value;
 
     public static string File(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
-
-    /// <summary>The shared data sets beside the repository (../shared/data), or null when absent.</summary>
-    public static string? SharedData =>
-        Directory.Exists(System.IO.Path.Combine(Root, "..", "shared", "data")) ? System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared", "data")) : null;
 }
