@@ -24,7 +24,7 @@ internal static class DemoCommand
         var outDir = new Option<string>("--out-dir") { Description = "Where the demo writes scored.csv and targets.csv.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "icp-demo") };
         var threads = CommonOptions.Threads();
         var command = new Command("demo", """
-            Score a real sample (about 3,000 companies from the Crunchbase 2013 export, CC-BY) against the sample
+            Score a real sample (2,888 companies from the Crunchbase 2013 export, CC-BY) against the sample
             profile samples/profiles/venture-backed-saas.yaml: tiers, a target-list funnel and explained accounts.
             """) { outDir, threads };
         command.SetAction(parse => Run(console, parse.GetValue(outDir)!, CommonOptions.CheckThreads(parse.GetValue(threads))));

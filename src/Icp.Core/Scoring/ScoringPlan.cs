@@ -100,33 +100,27 @@ public sealed class BatchScorer
         output.Clear();
         for (var row = 0; row < input.Count; row++)
         {
-            var verdict = ScoreRow(input, row, out var winner);
+            var (verdict, winner, primary, secondary) = ScoreRow(input, row);
             verdicts[row] = verdict;
             Summary.Add(verdict);
-            WriteRow(input, row, output, verdict, winner);
+            WriteRow(input, row, output, verdict, winner, primary, secondary);
         }
     }
 
-    private RowVerdict ScoreRow(RowBatch input, int row, out FitEvaluator winner)
+    /// <summary>Scores a row against every profile; the better fit wins. Also returns each profile's own score.</summary>
+    private (RowVerdict Verdict, FitEvaluator Winner, int Primary, int Secondary) ScoreRow(RowBatch input, int row)
     {
         var first = _evaluators[0].Evaluate(input, row);
-        winner = _evaluators[0];
-        var best = new RowVerdict(first.Score, first.Tier, first.Excluded, 0, _evaluators[0].ExclusionCause);
+        var best = (new RowVerdict(first.Score, first.Tier, first.Excluded, 0, _evaluators[0].ExclusionCause), _evaluators[0], first.Score, 0);
         if (_evaluators.Length == 1) return best;
         var second = _evaluators[1].Evaluate(input, row);
-        _secondaryScore = second.Excluded ? 0 : second.Score;
-        _primaryScore = first.Score;
-        if ((first.Excluded && !second.Excluded) || (first.Excluded == second.Excluded && second.Score > first.Score))
-        {
-            winner = _evaluators[1];
-            return new RowVerdict(second.Score, second.Tier, second.Excluded, 1, _evaluators[1].ExclusionCause);
-        }
-        return best;
+        var secondWins = (first.Excluded && !second.Excluded) || (first.Excluded == second.Excluded && second.Score > first.Score);
+        return secondWins
+            ? (new RowVerdict(second.Score, second.Tier, second.Excluded, 1, _evaluators[1].ExclusionCause), _evaluators[1], first.Score, second.Score)
+            : best with { Item4 = second.Score };
     }
 
-    private int _primaryScore, _secondaryScore;
-
-    private void WriteRow(RowBatch input, int row, RowBatch output, RowVerdict verdict, FitEvaluator winner)
+    private void WriteRow(RowBatch input, int row, RowBatch output, RowVerdict verdict, FitEvaluator winner, int primaryScore, int secondaryScore)
     {
         var tiers = _plan.Profiles[verdict.Profile].Profile.Tiers;
         output.BeginRow(input.LineOf(row));
@@ -137,8 +131,8 @@ public sealed class BatchScorer
         if (_evaluators.Length > 1)
         {
             output.AddField(winner.Profile.Profile.Name);
-            AddInt(output, _primaryScore);
-            AddInt(output, _secondaryScore);
+            AddInt(output, primaryScore);
+            AddInt(output, secondaryScore);
         }
         foreach (var index in _groupIndex[verdict.Profile])
         {
