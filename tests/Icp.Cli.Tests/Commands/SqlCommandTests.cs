@@ -1,0 +1,53 @@
+using DuckDB.NET.Data;
+using Icp.Cli.Tests.Support;
+using Icp.TestSupport;
+
+namespace Icp.Cli.Tests.Commands;
+
+public sealed class SqlCommandTests
+{
+    [Fact]
+    public void Printed_sql_run_by_duckdb_scores_like_icp_score()
+    {
+        using var dir = new TempDirectory();
+        var (profile, data) = Samples.Write(dir);
+        var sql = IcpCli.Run("sql", "-p", profile, "--table", "accounts", "--as-of", "2026-06-30");
+        Assert.True(sql.ExitCode == 0, sql.ToString());
+        Assert.Equal(0, IcpCli.Run("score", "-p", profile, "-d", data, "-o", dir.File("scored.csv"), "--as-of", "2026-06-30", "-q").ExitCode);
+
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var load = db.CreateCommand();
+        load.CommandText = $"CREATE TABLE accounts AS SELECT * FROM read_csv('{data}', header = true, all_varchar = true)";
+        load.ExecuteNonQuery();
+        using var copy = db.CreateCommand();
+        copy.CommandText = $"COPY ({sql.Out.TrimEnd().TrimEnd(';')}) TO '{dir.File("from-sql.csv")}' (HEADER, DELIMITER ',')";
+        copy.ExecuteNonQuery();
+
+        Assert.Equal(File.ReadAllLines(dir.File("scored.csv")), File.ReadAllLines(dir.File("from-sql.csv")));
+    }
+
+    [Fact]
+    public void Column_mapping_and_schema_qualified_tables_are_quoted()
+    {
+        using var dir = new TempDirectory();
+        var (profile, _) = Samples.Write(dir);
+        var result = IcpCli.Run("sql", "-p", profile, "--table", "crm.accounts", "--column", "employees=Employee Count", "--as-of", "2026-06-30");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("FROM \"crm\".\"accounts\"", result.Out);
+        Assert.Contains("\"Employee Count\"", result.Out);
+    }
+
+    [Fact]
+    public void Unknown_dialect_and_unknown_field_are_rejected()
+    {
+        using var dir = new TempDirectory();
+        var (profile, _) = Samples.Write(dir);
+        var dialect = IcpCli.Run("sql", "-p", profile, "--dialect", "duckbd");
+        Assert.Equal(2, dialect.ExitCode);
+        Assert.Contains("did you mean 'duckdb'", dialect.Err);
+        var field = IcpCli.Run("sql", "-p", profile, "--column", "employes=x");
+        Assert.Equal(1, field.ExitCode);
+        Assert.Contains("did you mean 'employees'", field.Err);
+    }
+}

@@ -1,0 +1,201 @@
+using DuckDB.NET.Data;
+using FsCheck;
+using FsCheck.Fluent;
+using Icp.Core.Profiles;
+using Icp.Core.Scoring;
+using Icp.Data.Sql;
+using Icp.TestSupport;
+
+namespace Icp.Data.Tests.Sql;
+
+/// <summary>
+/// The compiled SQL and the in-process scorer must agree on every row: score, tier, excluded flag, reasons and
+/// group sub-scores. Random profiles over every operator × random rows with messy values, from a fixed seed,
+/// scored both ways; FsCheck shrinks a disagreement to a minimal profile and row set.
+/// </summary>
+public sealed class SqlDifferentialTests
+{
+    private static readonly Config Fixed = Config.QuickThrowOnFailure.WithReplay(0x5EED_0007UL, 0x9E37_79B9_7F4A_7C15UL).WithMaxTest(60);
+    private static readonly ScoringOptions Options = new(new DateOnly(2025, 6, 15));
+
+    private static readonly string[] Catalogue =
+    [
+        "industry: { in: [Software, Fintech] }",
+        "industry: Retail",
+        "industry: { not_in: [Government, Education] }",
+        "industry: { in: [\"fin  tech\", \"Data Tools\"] }",
+        "employees: { between: [50, 500] }",
+        "employees: { gte: 1000 }",
+        "employees: { lt: 20 }",
+        "employees: { gt: 10, lte: 400 }",
+        "employees: { in: [150, 1500] }",
+        "employees: { not_in: [5] }",
+        "tech: { any: [Salesforce, HubSpot] }",
+        "tech: { all: [Salesforce, Slack] }",
+        "tech: { none: [Oracle] }",
+        "founded: { within: 2 years }",
+        "founded: { within: 18 months }",
+        "founded: { older_than: 10 years }",
+        "founded: { between: [2015-01-01, 2024-12-31] }",
+        "founded: { gte: 2020-06 }",
+        "hiring: true",
+        "hiring: { equals: false }",
+        "website: { exists: true }",
+        "website: { missing: true }",
+        "title: { matches: \"(?i)\\\\b(cfo|vp finance)\\\\b\" }",
+        "any_of: [{ industry: Fintech }, { hiring: true }]",
+        "not: { country: US }",
+        "all_of: [{ country: [US, CA] }, { employees: { gte: 100 } }]",
+        "any_of: [{ not: { tech: { any: [Oracle] } } }, { founded: { older_than: 30 years } }]",
+        "country: { in: [\"O'Reilly Land\", \"x; DROP TABLE accounts; --\"] }",
+    ];
+
+    private static readonly string[] Columns = ["country", "industry", "employees", "tech", "founded", "hiring", "website", "title"];
+
+    private static readonly string[][] Values =
+    [
+        ["US", "CA", "FR", "", " us ", "O'Reilly Land", "x; DROP TABLE accounts; --"],
+        ["Software", "Fintech", "Retail", "Government", "", "software", "  Fin   Tech ", "data tools"],
+        ["5", "50", "150", "1,500", "200000", "", "lots", "400", "1e3", "-3"],
+        ["Salesforce; Slack", "[\"HubSpot\"]", "Oracle", "", "slack;salesforce", "[\"Slack\", \"salesforce\"]", ";;", "hubspot ; zendesk"],
+        ["2024-05-01", "2010", "2025-12-01", "", "someday", "2023-06", "2024-02-29T10:00:00Z", "2013-06-15"],
+        ["yes", "no", "", "maybe", "TRUE", "0"],
+        ["acme.com", "", "  "],
+        ["CFO", "Engineer", "", "VP Finance", "cfo of things"],
+    ];
+
+    private sealed record Spec(IReadOnlyList<(int Criterion, int Points, int Group)> Signals, IReadOnlyList<int> Must, IReadOnlyList<int> Exclude,
+        bool NoMatch, int Cap1, bool Labels)
+    {
+        public string Yaml()
+        {
+            var lines = new List<string>
+            {
+                "icp: differential", $"unknown: {(NoMatch ? "no_match" : "neutral")}",
+                "fields:", "  employees: { type: number }", "  founded: { type: date }", "  tech: { type: set }", "  hiring: { type: bool }",
+                "tiers: { A: 70, B: 40, C: 15 }",
+            };
+            if (Must.Count > 0) lines.AddRange(["must:", .. Must.Select(m => "  - " + Catalogue[m])]);
+            if (Exclude.Count > 0) lines.AddRange(["exclude:", .. Exclude.SelectMany((e, i) => new[] { "  - " + Catalogue[e], $"    reason: rule {i} isn't wanted" })]);
+            lines.Add("signals:");
+            for (var i = 0; i < Signals.Count; i++)
+            {
+                var (criterion, points, group) = Signals[i];
+                lines.Add("  - " + Catalogue[criterion]);
+                lines.Add($"    points: {points}");
+                if (group > 0) lines.Add($"    group: g{group}");
+                if (Labels && i % 2 == 0) lines.Add($"    label: signal number {i}");
+            }
+            if (Cap1 > 0 && Signals.Any(s => s.Group == 1)) lines.AddRange(["groups:", $"  g1: {{ cap: {Cap1} }}"]);
+            return string.Join("\n", lines) + "\n";
+        }
+
+        public override string ToString() => Yaml();
+    }
+
+    private static readonly Gen<Spec> Specs =
+        from criteria in Gen.NonEmptyListOf(Gen.Choose(0, Catalogue.Length - 1)).Select(l => l.Distinct().ToList())
+        from points in Gen.ArrayOf(Gen.Choose(-30, 50), criteria.Count)
+        from groups in Gen.ArrayOf(Gen.Choose(0, 2), criteria.Count)
+        from must in Gen.SubListOf(new[] { 0, 4, 20, 25 })
+        from exclude in Gen.SubListOf(new[] { 1, 12, 24, 27 })
+        from noMatch in Gen.Elements(true, false)
+        from cap in Gen.Choose(0, 40)
+        from labels in Gen.Elements(true, false)
+        select new Spec([.. criteria.Select((c, i) => (c, points[i] == 0 ? 1 : points[i], groups[i]))], [.. must], [.. exclude], noMatch, cap, labels);
+
+    private static readonly Gen<string[][]> Rows =
+        Gen.NonEmptyListOf(Gen.CollectToArray(Values.Select(v => Gen.Elements(v)))).Select(r => r.ToArray());
+
+    [Fact]
+    public void Compiled_sql_on_duckdb_agrees_with_the_in_process_scorer_on_random_profiles_and_rows()
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        Prop.ForAll(Specs.Zip(Rows).ToArbitrary(), ((Spec Spec, string[][] Rows) c) =>
+        {
+            var profile = Some.Profile(c.Spec.Yaml());
+            var expected = Score.Rows([profile], Columns, c.Rows, Options);
+            var actual = RunSql(db, profile, c.Rows);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var want = expected[i].Columns.ToDictionary(kv => kv.Key, kv => kv.Value);
+                Assert.True(want.Count == actual[i].Count && want.All(kv => actual[i].TryGetValue(kv.Key, out var v) && v == kv.Value),
+                    $"row {i} [{string.Join(" | ", c.Rows[i])}]\n in-process: {Show(want)}\n sql:        {Show(actual[i])}");
+            }
+        }).Check(Fixed);
+    }
+
+    [Fact]
+    public void Identifiers_and_literals_with_quotes_semicolons_and_comments_are_quoted_safely()
+    {
+        var profile = Some.Profile("""
+            icp: quoting
+            fields:
+              select: { type: text, column: "select" }
+              weird: { type: text, column: "it's \"odd\"; --" }
+            signals:
+              - select: { in: ["a'b", "x; DROP TABLE accounts; --"] }
+                points: 10
+                label: "quote ' label; --"
+              - weird: { equals: "--" }
+                points: 5
+            """);
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        var rows = new[] { new[] { "a'b", "--" }, ["x; DROP TABLE accounts; --", "no"], ["nothing", ""] };
+        var actual = RunSql(db, profile, rows, ["select", "it's \"odd\"; --"]);
+        Assert.Equal(["100", "67", "0"], actual.Select(r => r["icp_score"]));
+        Assert.Equal("+10 quote ' label; --; +5 weird=--", actual[0]["icp_reasons"]);
+        var expected = Score.Rows([profile], ["select", "it's \"odd\"; --"], rows, Options);
+        Assert.Equal(expected.Select(r => r.Reasons), actual.Select(r => r["icp_reasons"]));
+        using var check = db.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM accounts";
+        Assert.Equal(3L, Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Show(IReadOnlyDictionary<string, string> columns) => string.Join(", ", columns.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    /// <summary>Loads the rows into a VARCHAR table and runs the compiled SELECT over it, in row order.</summary>
+    private static List<Dictionary<string, string>> RunSql(DuckDBConnection db, Profile profile, string[][] rows, string[]? columns = null)
+    {
+        columns ??= Columns;
+        var dialect = SqlDialect.DuckDb;
+        using (var create = db.CreateCommand())
+        {
+            create.CommandText = $"CREATE OR REPLACE TABLE accounts (icp_test_row INTEGER, {string.Join(", ", columns.Select(c => dialect.Identifier(c) + " VARCHAR"))})";
+            create.ExecuteNonQuery();
+        }
+        using (var appender = db.CreateAppender("accounts"))
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = appender.CreateRow().AppendValue(i);
+                foreach (var value in rows[i]) row = row.AppendValue(value);
+                row.EndRow();
+            }
+        }
+        var sql = ProfileSqlCompiler.Compile(profile, dialect, "accounts", Options);
+        using var query = db.CreateCommand();
+        query.CommandText = $"SELECT * FROM ({sql}) ORDER BY icp_test_row";
+        using var reader = query.ExecuteReader();
+        var results = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < reader.FieldCount; c++)
+            {
+                var name = reader.GetName(c);
+                if (!name.StartsWith("icp_", StringComparison.Ordinal) || name == "icp_test_row") continue;
+                values[name] = reader.IsDBNull(c) ? "" : reader.GetValue(c) switch
+                {
+                    bool b => b ? "true" : "false",
+                    IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                    var v => v.ToString() ?? "",
+                };
+            }
+            results.Add(values);
+        }
+        return results;
+    }
+}
