@@ -20,6 +20,12 @@ internal static class ScoreCommand
         var dropExcluded = new Option<bool>("--drop-excluded") { Description = "Leave excluded rows out of the output." };
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
+        var engine = new Option<string>("--engine")
+        {
+            Description = "icp (default) streams rows through the compiled profile; duckdb runs the same profile as SQL in an in-process DuckDB (.csv/.tsv/.parquet files; see 'icp sql').",
+            DefaultValueFactory = _ => "icp",
+        };
+        engine.AcceptOnlyFromAmong("icp", "duckdb");
         var command = new Command("score", """
             Score accounts: writes the input columns plus icp_score (0-100), icp_tier, icp_excluded and icp_reasons
             (and icp_<group> sub-scores, icp_profile with two profiles, icp_persona for contact rows).
@@ -28,7 +34,7 @@ internal static class ScoreCommand
               icp score -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv -o scored.csv
               icp score -p a.yaml -p b.yaml -d accounts.parquet -o scored.parquet --min-tier B
               cat leads.csv | icp score -p profile.yaml -d - --as-of 2026-01-31 > scored.csv
-            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet };
+            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine };
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output)!;
@@ -40,10 +46,21 @@ internal static class ScoreCommand
                 CommonOptions.CheckThreads(parse.GetValue(threads)),
                 new SelectionOptions(parse.GetValue(dropExcluded), parse.GetValue(minTier), parse.GetValue(top)),
                 ShowProgress: !isQuiet);
+            if (parse.GetValue(engine) == "duckdb") return ScoreWithDuckDb(console, request, parse.GetValue(json), parse.GetValue(quiet));
             var outcome = ScoringRun.Execute(console, request);
             ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: true);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int ScoreWithDuckDb(CliConsole console, ScoringRequest request, bool json, bool quiet)
+    {
+        if (request.Profiles.Count > 1 || !request.Selection.KeepsEverything || request.Options.Strict || request.OutPath == "-" || request.DataPath == "-")
+            throw new UsageException("--engine duckdb scores one profile from a file to a file; --min-tier, --top, --drop-excluded, --strict, a second --profile and stdin/stdout need --engine icp");
+        var rows = Icp.Data.Sql.DuckDbScorer.Score(request.Profiles[0], request.DataPath, request.OutPath, request.Options, request.Threads);
+        if (json) Render.WriteJson(console.Output, new { rows, output = request.OutPath, engine = "duckdb" });
+        else if (!quiet) console.Out.MarkupLine($"wrote {rows:N0} rows to [bold]{Markup.Escape(request.OutPath)}[/] (DuckDB engine)");
+        return ExitCodes.Ok;
     }
 }

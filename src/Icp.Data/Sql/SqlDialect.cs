@@ -82,10 +82,12 @@ internal sealed class DuckDbDialect : SqlDialect
 {
     public override string Name => "duckdb";
     public override string AsText(string column) => $"CAST({column} AS VARCHAR)";
-    public override string Trim(string text) => $"regexp_replace({text}, '^\\s+|\\s+$', '', 'g')";
+    // The ASCII white space .NET trims too (space, \t, \n, \v, \f, \r); a character set, not a regex: it runs per field.
+    public override string Trim(string text) => $"trim({text}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))";
     public override string Normalise(string trimmed) => $"lower(regexp_replace({trimmed}, '\\s+', ' ', 'g'))";
+    // No subquery here: DuckDB turns a per-row scalar subquery into a join, which costs memory and row order.
     public override string TryNumber(string trimmed) =>
-        $"(SELECT CASE WHEN isfinite(n) THEN n END FROM (SELECT TRY_CAST(replace({trimmed}, ',', '') AS DOUBLE) AS n))";
+        $"CASE WHEN isfinite(TRY_CAST(replace({trimmed}, ',', '') AS DOUBLE)) THEN TRY_CAST(replace({trimmed}, ',', '') AS DOUBLE) END";
     public override string TryDate(string trimmed) =>
         $"CASE WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([T ].*)?') THEN TRY_CAST(left({trimmed}, 10) AS DATE) " +
         $"WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}') THEN TRY_CAST({trimmed} || '-01' AS DATE) " +

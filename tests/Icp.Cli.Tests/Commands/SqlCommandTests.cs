@@ -51,3 +51,43 @@ public sealed class SqlCommandTests
         Assert.Contains("did you mean 'employees'", field.Err);
     }
 }
+
+public sealed class DuckDbEngineTests
+{
+    [Theory]
+    [InlineData("accounts.csv")]
+    [InlineData("accounts.parquet")]
+    public void Duckdb_engine_writes_the_same_scores_as_the_icp_engine(string input)
+    {
+        using var dir = new TempDirectory();
+        var (profile, csv) = Samples.Write(dir);
+        var data = dir.File(input);
+        if (input.EndsWith(".parquet", StringComparison.Ordinal)) CopyToParquet(csv, data);
+
+        Assert.Equal(0, IcpCli.Run("score", "-p", profile, "-d", data, "-o", dir.File("icp.csv"), "--as-of", "2026-06-30", "-q").ExitCode);
+        var duck = IcpCli.Run("score", "-p", profile, "-d", data, "-o", dir.File("duck.csv"), "--as-of", "2026-06-30", "--engine", "duckdb");
+        Assert.True(duck.ExitCode == 0, duck.ToString());
+        Assert.Contains("wrote 6 rows", duck.Out);
+        Assert.Equal(File.ReadAllLines(dir.File("icp.csv")), File.ReadAllLines(dir.File("duck.csv")));
+    }
+
+    [Fact]
+    public void Duckdb_engine_refuses_options_it_cannot_honour()
+    {
+        using var dir = new TempDirectory();
+        var (profile, data) = Samples.Write(dir);
+        var result = IcpCli.Run("score", "-p", profile, "-d", data, "-o", dir.File("out.csv"), "--engine", "duckdb", "--top", "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--engine icp", result.Err);
+        Assert.DoesNotContain("out.csv", dir.Files());
+    }
+
+    private static void CopyToParquet(string csv, string parquet)
+    {
+        using var reader = Icp.Data.Tables.TableReaders.Open(csv);
+        using var writer = Icp.Data.Tables.TableWriters.Create(parquet, reader.Columns);
+        var batch = new Icp.Core.Tables.RowBatch(reader.Columns.Count);
+        while (reader.ReadBatch(batch)) writer.Write(batch, null);
+        writer.Commit();
+    }
+}
