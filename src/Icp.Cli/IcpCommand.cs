@@ -19,6 +19,7 @@ internal static class IcpCommand
         ExplainCommand.Create(console),
         FilterCommand.Create(console),
         PersonasCommand.Create(console),
+        EnrichCommand.Create(console),
         SqlCommand.Create(console),
     };
 

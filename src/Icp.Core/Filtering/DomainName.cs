@@ -1,20 +1,18 @@
+using Icp.Core.Normalisation;
+
 namespace Icp.Core.Filtering;
 
-/// <summary>Reduces a website, URL or e-mail address to a comparable host name ("https://www.Acme.com/about" → "acme.com").</summary>
+/// <summary>Reduces a website, URL or e-mail address to a comparable domain ("https://www.Acme.com/about" → "acme.com").</summary>
 public static class DomainName
 {
-    /// <summary>The lower-case host without scheme, "www.", port, path or user part; empty when there is none.</summary>
+    /// <summary>
+    /// The registrable domain (Public Suffix List: "shop.acme.co.uk" → "acme.co.uk"), lower-case, without scheme,
+    /// "www.", port, path or user part; for a value with no recognisable host, its trimmed lower-case text, so two
+    /// equal odd values still dedupe; empty when the value is empty.
+    /// </summary>
     public static string Normalise(ReadOnlySpan<char> value)
     {
-        var s = value.Trim();
-        var at = s.LastIndexOf('@');
-        if (at >= 0) s = s[(at + 1)..];
-        var scheme = s.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0) s = s[(scheme + 3)..];
-        var end = s.IndexOfAny("/?#:");
-        if (end >= 0) s = s[..end];
-        s = s.TrimEnd('.');
-        if (s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) s = s[4..];
-        return s.ToString().ToLowerInvariant();
+        if (Domains.Parse(value) is { } info) return info.Registrable;
+        return value.Trim().ToString().ToLowerInvariant();
     }
 }

@@ -2,13 +2,16 @@ using System.Reflection;
 
 namespace Icp.Core.Tests.Conventions;
 
-/// <summary>Icp.Core stays a pure library: no console, database, web or file-format packages.</summary>
+/// <summary>
+/// Icp.Core stays a pure library: no console, database, web or file-format packages. Allowed beyond the framework:
+/// YamlDotNet (profiles) and F23.StringSimilarity (Jaro-Winkler for company-name dedupe; pure string algorithms).
+/// </summary>
 public sealed class DependencyTests
 {
-    private static readonly string[] Allowed = ["System.", "Microsoft.Win32.Primitives", "netstandard", "YamlDotNet"];
+    private static readonly string[] Allowed = ["System.", "Microsoft.Win32.Primitives", "netstandard", "YamlDotNet", "F23.StringSimilarity"];
 
     [Fact]
-    public void Core_references_only_the_framework_and_YamlDotNet()
+    public void Core_references_only_the_framework_YamlDotNet_and_string_similarity()
     {
         var references = typeof(Icp.Core.Profiles.Profile).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         var unexpected = references.Where(name => !Allowed.Any(prefix => name == prefix || name.StartsWith(prefix, StringComparison.Ordinal))).ToList();

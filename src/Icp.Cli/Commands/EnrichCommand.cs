@@ -1,0 +1,295 @@
+using System.CommandLine;
+using Icp.Cli.Terminal;
+using Icp.Core;
+using Icp.Core.Normalisation;
+using Icp.Core.Scoring;
+using Icp.Core.Tables;
+using Icp.Data.Tables;
+using Spectre.Console;
+
+namespace Icp.Cli.Commands;
+
+internal static class EnrichCommand
+{
+    /// <summary>Column names tried, in order, when a normaliser's option is not given.</summary>
+    private static readonly (string Normaliser, string Option, string[] Guesses)[] Inputs =
+    [
+        ("domain", "--domain-column", ["domain", "company_domain", "website", "homepage_url", "url", "web", "email", "work_email"]),
+        ("country", "--country-column", ["country", "country_code", "hq_country", "company_country", "office_location", "location"]),
+        ("employees", "--employees-column", ["employees", "employee_count", "num_employees", "company_size", "headcount", "size"]),
+        ("revenue", "--revenue-column", ["revenue", "annual_revenue", "revenue_usd", "revenue_range"]),
+        ("industry", "--industry-column", ["industry", "sector", "vertical", "category_code", "category"]),
+        ("tech", "--tech-column", ["tech", "technologies", "tech_stack", "technographics"]),
+    ];
+
+    private static readonly string[] NameGuesses = ["company", "company_name", "account", "account_name", "name", "organization", "organisation"];
+
+    public static Command Create(CliConsole console)
+    {
+        var data = CommonOptions.Data("Accounts or leads to normalise");
+        var output = CommonOptions.Out();
+        output.Required = true;
+        var columns = Inputs.Select(i => new Option<string?>(i.Option)
+        {
+            Description = $"Column to read the {i.Normaliser} from (default: the first of {string.Join(", ", i.Guesses)}; 'none' to skip).",
+        }).ToArray();
+        var nameColumn = new Option<string?>("--name-column") { Description = $"Company-name column for --dedupe (default: the first of {string.Join(", ", NameGuesses)})." };
+        var industries = new Option<string?>("--industries") { Description = "YAML file of extra industry synonyms, e.g. 'Fintech: [payments, neobank]' (see docs/enrichment.md)." };
+        var dedupe = new Option<bool>("--dedupe") { Description = "Merge duplicate accounts: same registrable domain, or (rows without one) a company name at least 0.92 Jaro-Winkler similar. Holds the rows in memory." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an input column that has the name of an output column (default: stop with an error)." };
+        var json = CommonOptions.Json();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("enrich", """
+            Normalise messy account data so a profile can score it: registrable domain and free-mail flag from an
+            e-mail or URL, ISO country code and region, employee and revenue bands as numbers, one industry taxonomy,
+            canonical tech names. Appends columns (domain_normalised, country_iso2, employees_value ...), never
+            changes the input's own, and prints what each normaliser filled and could not read.
+
+            Example: icp enrich -d samples/maven-crm/accounts.csv -o enriched.csv --dedupe
+            """) { data, output };
+        foreach (var option in columns) command.Options.Add(option);
+        command.Options.Add(nameColumn);
+        command.Options.Add(industries);
+        command.Options.Add(dedupe);
+        command.Options.Add(overwrite);
+        command.Options.Add(json);
+        command.Options.Add(quiet);
+        command.SetAction(parse =>
+        {
+            var synonyms = parse.GetValue(industries) is { } path ? Industries.Load(path) : Industries.Default;
+            using var reader = TableReaders.Open(parse.GetValue(data)!);
+            var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
+            var used = new List<(string Normaliser, string Column, bool Guessed)>();
+            var indices = new int[Inputs.Length];
+            for (var i = 0; i < Inputs.Length; i++)
+                indices[i] = Resolve(reader, resolver, Inputs[i].Option, parse.GetValue(columns[i]), Inputs[i].Guesses, Inputs[i].Normaliser, used);
+            var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]), synonyms);
+            if (enricher.OutputColumns.Count == 0)
+                throw new InputException($"{reader.SourceName} has no column to normalise: name one with --domain-column, --country-column, ... Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
+
+            var plan = OutputPlan.Create(reader, enricher.OutputColumns, parse.GetValue(overwrite));
+            var outPath = parse.GetValue(output)!;
+            var names = parse.GetValue(dedupe) ? NameColumn(reader, resolver, parse.GetValue(nameColumn)) : -1;
+            using var writer = TableWriters.Create(outPath, plan.Columns);
+            var batch = new RowBatch(reader.Columns.Count, ScoringPipeline.BatchRows);
+            var extra = new RowBatch(enricher.OutputColumns.Count, ScoringPipeline.BatchRows);
+            var full = new RowBatch(plan.Columns.Count, ScoringPipeline.BatchRows);
+            var deduper = parse.GetValue(dedupe) ? new AccountDeduper() : null;
+            var kept = new List<(string[] Fields, long Line)>();
+            long rowsIn = 0;
+            while (reader.ReadBatch(batch))
+            {
+                rowsIn += batch.Count;
+                enricher.Enrich(batch, extra);
+                if (deduper is not null) Collect(batch, extra, plan, deduper, names, kept);
+                else if (plan.AppendsOnly) writer.Write(batch, extra);
+                else
+                {
+                    plan.Compose(batch, extra, full);
+                    writer.Write(full, null);
+                }
+            }
+            if (deduper is not null) WriteRows(writer, kept, full);
+            writer.Commit();
+            var rowsOut = deduper is null ? rowsIn : kept.Count;
+
+            if (parse.GetValue(json))
+            {
+                Render.WriteJson(outPath == "-" ? console.Error : console.Output, new
+                {
+                    rows_in = rowsIn,
+                    rows_out = rowsOut,
+                    output = outPath,
+                    columns = used.ToDictionary(u => u.Normaliser, u => new { column = u.Column, detected = u.Guessed }),
+                    normalisers = enricher.Stats.Select(s => new
+                    {
+                        normaliser = s.Normaliser, column = reader.Columns[s.Column], filled = s.Filled, empty = s.Empty, unrecognised = s.Unrecognised,
+                        top_unrecognised = s.TopUnrecognised().Select(t => new { value = t.Value, rows = t.Rows }),
+                    }),
+                    merges = deduper?.Merges.Select(m => new { line = m.Line, into_line = m.IntoLine, rule = m.Rule, key = m.Key, similarity = m.Similarity }),
+                });
+                return ExitCodes.Ok;
+            }
+            if (parse.GetValue(quiet)) return ExitCodes.Ok;
+            var summary = console.Summary(outPath);
+            summary.WriteLine("columns: " + string.Join(", ", used.Select(u => $"{u.Normaliser} ← {u.Column}{(u.Guessed ? " (detected)" : "")}")));
+            Normalisers(summary, enricher, reader.Columns);
+            if (deduper is not null) Merges(summary, deduper);
+            if (outPath != "-") summary.MarkupLine($"wrote {rowsOut:N0} rows to [bold]{Markup.Escape(outPath)}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static int Resolve(ITableReader reader, ColumnResolver resolver, string option, string? given, string[] guesses, string normaliser, List<(string, string, bool)> used)
+    {
+        if (given is not null)
+        {
+            if (given.Equals("none", StringComparison.OrdinalIgnoreCase)) return -1;
+            var index = resolver.Find(given);
+            if (index < 0)
+                throw new InputException($"{option} '{given}' is not a column of {reader.SourceName}{DidYouMean.Hint(given, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
+            used.Add((normaliser, reader.Columns[index], false));
+            return index;
+        }
+        foreach (var guess in guesses)
+        {
+            var index = resolver.Find(guess);
+            if (index < 0) continue;
+            used.Add((normaliser, reader.Columns[index], true));
+            return index;
+        }
+        return -1;
+    }
+
+    private static int NameColumn(ITableReader reader, ColumnResolver resolver, string? given)
+    {
+        if (given is null) return NameGuesses.Select(resolver.Find).FirstOrDefault(i => i >= 0, -1);
+        var index = resolver.Find(given);
+        return index >= 0 ? index
+            : throw new InputException($"--name-column '{given}' is not a column of {reader.SourceName}{DidYouMean.Hint(given, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
+    }
+
+    private static string Listed(IReadOnlyList<string> columns) =>
+        string.Join(", ", columns.Take(40)) + (columns.Count > 40 ? $", ... ({columns.Count} in all)" : "");
+
+    /// <summary>Offers each row to the deduper; a duplicate fills the survivor's empty fields, a new account is kept.</summary>
+    private static void Collect(RowBatch batch, RowBatch extra, OutputPlan plan, AccountDeduper deduper, int nameColumn, List<(string[] Fields, long Line)> kept)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var fields = plan.Row(batch, extra, row);
+            var domain = plan.CompanyDomain(fields);
+            var name = nameColumn >= 0 ? batch[row, nameColumn].ToString() : null;
+            var into = deduper.Offer(batch.LineOf(row), domain, name);
+            if (into < 0) { kept.Add((fields, batch.LineOf(row))); continue; }
+            var survivor = kept[into].Fields;
+            for (var c = 0; c < survivor.Length; c++)
+                if (survivor[c].Length == 0 && fields[c].Length > 0) survivor[c] = fields[c];
+        }
+    }
+
+    private static void WriteRows(ITableWriter writer, List<(string[] Fields, long Line)> rows, RowBatch full)
+    {
+        full.Clear();
+        foreach (var (fields, line) in rows)
+        {
+            full.BeginRow(line);
+            foreach (var field in fields) full.AddField(field);
+            full.EndRow();
+            if (full.IsFull) { writer.Write(full, null); full.Clear(); }
+        }
+        if (full.Count > 0) writer.Write(full, null);
+    }
+
+    private static void Normalisers(IAnsiConsole console, RowEnricher enricher, IReadOnlyList<string> columns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Normalised[/] (rows per normaliser)");
+        table.AddColumn("normaliser");
+        table.AddColumn("column");
+        table.AddColumn(new TableColumn("filled").RightAligned());
+        table.AddColumn(new TableColumn("empty").RightAligned());
+        table.AddColumn(new TableColumn("unrecognised").RightAligned());
+        table.AddColumn("most common unrecognised");
+        foreach (var s in enricher.Stats)
+        {
+            var top = string.Join(", ", s.TopUnrecognised().Select(t => $"{t.Value} ({t.Rows:N0})"));
+            table.AddRow(s.Normaliser, Markup.Escape(columns[s.Column]), $"{s.Filled:N0}", $"{s.Empty:N0}", $"{s.Unrecognised:N0}", Markup.Escape(top));
+        }
+        console.Write(table);
+    }
+
+    private static void Merges(IAnsiConsole console, AccountDeduper deduper)
+    {
+        if (deduper.Merges.Count == 0) { console.WriteLine("no duplicate accounts found"); return; }
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Merged duplicates[/]: {deduper.Merges.Count:N0}");
+        table.AddColumn(new TableColumn("line").RightAligned());
+        table.AddColumn(new TableColumn("into line").RightAligned());
+        table.AddColumn("rule");
+        table.AddColumn("match");
+        table.AddColumn(new TableColumn("similarity").RightAligned());
+        foreach (var m in deduper.Merges.Take(50))
+            table.AddRow($"{m.Line}", $"{m.IntoLine}", m.Rule, Markup.Escape(m.Key), $"{m.Similarity:0.000}");
+        console.Write(table);
+        if (deduper.Merges.Count > 50) console.WriteLine($"... and {deduper.Merges.Count - 50:N0} more (--json lists all)");
+    }
+
+    /// <summary>
+    /// Where the enriched columns go: appended after the input, or, with --overwrite, into the input column that
+    /// already has their name.
+    /// </summary>
+    private sealed class OutputPlan
+    {
+        private readonly int[] _target; // per enriched column: its index in the output row
+        private readonly int _inputCount;
+        private readonly int _domainIndex = -1, _freeMailIndex = -1, _disposableIndex = -1;
+
+        private OutputPlan(List<string> columns, int[] target, int inputCount, IReadOnlyList<string> enriched)
+        {
+            Columns = columns;
+            _target = target;
+            _inputCount = inputCount;
+            AppendsOnly = target.Select((t, i) => t == inputCount + i).All(x => x);
+            for (var i = 0; i < enriched.Count; i++)
+            {
+                if (enriched[i] == "domain_normalised") _domainIndex = target[i];
+                if (enriched[i] == "is_free_mail") _freeMailIndex = target[i];
+                if (enriched[i] == "is_disposable") _disposableIndex = target[i];
+            }
+        }
+
+        public List<string> Columns { get; }
+
+        /// <summary>True when every enriched column is appended, so input and extra batches can be written as they are.</summary>
+        public bool AppendsOnly { get; }
+
+        public static OutputPlan Create(ITableReader reader, IReadOnlyList<string> enriched, bool overwrite)
+        {
+            var columns = new List<string>(reader.Columns);
+            var target = new int[enriched.Count];
+            var clashes = new List<string>();
+            for (var i = 0; i < enriched.Count; i++)
+            {
+                var existing = -1;
+                for (var c = 0; c < reader.Columns.Count; c++)
+                    if (string.Equals(reader.Columns[c], enriched[i], StringComparison.OrdinalIgnoreCase)) { existing = c; break; }
+                if (existing >= 0 && !overwrite) clashes.Add(reader.Columns[existing]);
+                if (existing >= 0) { target[i] = existing; continue; }
+                target[i] = columns.Count;
+                columns.Add(enriched[i]);
+            }
+            if (clashes.Count > 0)
+                throw new InputException($"{reader.SourceName} already has column(s) {string.Join(", ", clashes)}, which enrich would write; rename them, skip that normaliser with --<name>-column none, or pass --overwrite to replace them", new SourceLocation(reader.SourceName, 1));
+            return new OutputPlan(columns, target, reader.Columns.Count, enriched);
+        }
+
+        /// <summary>Writes input row by row into <paramref name="full"/> with the enriched values in their places.</summary>
+        public void Compose(RowBatch input, RowBatch extra, RowBatch full)
+        {
+            full.Clear();
+            for (var row = 0; row < input.Count; row++)
+            {
+                var fields = Row(input, extra, row);
+                full.BeginRow(input.LineOf(row));
+                foreach (var field in fields) full.AddField(field);
+                full.EndRow();
+            }
+        }
+
+        /// <summary>One output row as strings.</summary>
+        public string[] Row(RowBatch input, RowBatch extra, int row)
+        {
+            var fields = new string[Columns.Count];
+            for (var c = 0; c < _inputCount; c++) fields[c] = input[row, c].ToString();
+            for (var i = 0; i < _target.Length; i++) fields[_target[i]] = extra[row, i].ToString();
+            return fields;
+        }
+
+        /// <summary>The row's registrable domain when it can stand for a company (not free mail, not disposable).</summary>
+        public string? CompanyDomain(string[] fields)
+        {
+            if (_domainIndex < 0 || fields[_domainIndex].Length == 0) return null;
+            return fields[_freeMailIndex] == "true" || fields[_disposableIndex] == "true" ? null : fields[_domainIndex];
+        }
+    }
+}
