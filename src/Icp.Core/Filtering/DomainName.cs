@@ -15,4 +15,14 @@ public static class DomainName
         if (Domains.Parse(value) is { } info) return info.Registrable;
         return value.Trim().ToString().ToLowerInvariant();
     }
+
+    /// <summary>
+    /// The domain that identifies a company, for deduping lists: <see cref="Normalise"/>, except empty for free-mail
+    /// and disposable addresses, which identify a person or nobody (two gmail.com leads are not one company).
+    /// </summary>
+    public static string CompanyKey(ReadOnlySpan<char> value)
+    {
+        if (Domains.Parse(value) is { } info) return info.IsCompany ? info.Registrable : "";
+        return value.Trim().ToString().ToLowerInvariant();
+    }
 }

@@ -92,7 +92,7 @@ public sealed class RowSelector
             var v = verdicts[row];
             if (_options.DomainColumn >= 0)
             {
-                var domain = DomainName.Normalise(batch.Input[row, _options.DomainColumn]);
+                var domain = DomainName.CompanyKey(batch.Input[row, _options.DomainColumn]);
                 if (domain.Length > 0 && !_domains.Add(domain)) { _duplicates++; continue; }
             }
             if (v.Excluded && DropsExcluded)

@@ -137,3 +137,23 @@ public sealed class DemoCommandTests
             Assert.Contains(command, result.Out);
     }
 }
+
+public sealed class FilterFreeMailTests
+{
+    [Fact]
+    public void Filter_keeps_leads_that_share_only_a_free_mail_domain()
+    {
+        using var dir = new TempDirectory();
+        var (profile, _) = Samples.Write(dir);
+        var data = dir.Write("leads.csv", """
+            name,email,industry,employees,country,tech,last_funding
+            Ann,ann@gmail.com,Software,300,US,Salesforce,2026-01-15
+            Bob,bob@gmail.com,Fintech,120,US,HubSpot,2026-01-15
+            Cid,cid@acme.com,Software,300,US,Salesforce,2026-01-15
+            Dee,dee@acme.com,Software,300,US,Salesforce,2026-01-15
+            """ + "\n");
+        var result = IcpCli.Run("filter", "-p", profile, "-d", data, "-o", dir.File("t.csv"), "--as-of", "2026-06-30");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["Ann", "Bob", "Cid"], File.ReadAllLines(dir.File("t.csv")).Skip(1).Select(l => l.Split(',')[0]));
+    }
+}

@@ -68,6 +68,14 @@ public sealed class DomainsTests
         Assert.Equal("acme.com", DomainName.Normalise("jane@eu.acme.com"));
         Assert.Equal("", DomainName.Normalise("  "));
     }
+
+    [Fact]
+    public void Free_mail_and_disposable_addresses_give_no_company_key_so_lists_do_not_merge_them()
+    {
+        Assert.Equal("", DomainName.CompanyKey("ann@gmail.com"));
+        Assert.Equal("", DomainName.CompanyKey("x@mailinator.com"));
+        Assert.Equal("acme.co.uk", DomainName.CompanyKey("jo@sales.acme.co.uk"));
+    }
 }
 
 public sealed class PublicSuffixListTests
