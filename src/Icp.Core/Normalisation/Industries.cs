@@ -105,9 +105,14 @@ public static class TechStack
     /// The normalised cell; tokens no alias matches are kept as written (trimmed), so nothing is lost, and added to
     /// <paramref name="unrecognised"/> when given. Products are separated by ';', ',', '|' or new lines.
     /// </summary>
-    public static string Normalise(ReadOnlySpan<char> value, List<string>? unrecognised = null)
+    public static string Normalise(ReadOnlySpan<char> value, List<string>? unrecognised = null) =>
+        Normalise(value, unrecognised, new List<string>(4));
+
+    /// <summary>As <see cref="Normalise(ReadOnlySpan{char}, List{string}?)"/>, reusing <paramref name="names"/> (cleared first) so a per-row caller allocates only the result.</summary>
+    public static string Normalise(ReadOnlySpan<char> value, List<string>? unrecognised, List<string> names)
     {
-        var names = new List<string>(4);
+        ArgumentNullException.ThrowIfNull(names);
+        names.Clear();
         foreach (var range in value.SplitAny(SeparatorChars))
         {
             var token = value[range].Trim();

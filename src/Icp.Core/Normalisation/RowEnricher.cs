@@ -65,6 +65,7 @@ public sealed class RowEnricher
     private readonly SynonymMap _industries;
     private readonly List<NormaliserStats> _stats = [];
     private readonly List<string> _unknownTech = [];
+    private readonly List<string> _techNames = [];
     private readonly NormaliserStats? _domain, _country, _employees, _revenue, _industry, _tech;
 
     public RowEnricher(EnrichmentColumns columns, SynonymMap? industries = null)
@@ -192,7 +193,7 @@ public sealed class RowEnricher
     {
         if (Missing(value, stats, extra, 1)) return;
         _unknownTech.Clear();
-        var normalised = TechStack.Normalise(value, _unknownTech);
+        var normalised = TechStack.Normalise(value, _unknownTech, _techNames);
         if (normalised.Length == 0) { stats.CountEmpty(); extra.AddField([]); return; }
         stats.CountFilled();
         for (var i = 0; i < _unknownTech.Count; i++) stats.CountUnrecognised(_unknownTech[i], row: i == 0);
