@@ -35,26 +35,20 @@ internal static class FilterCommand
             var isQuiet = parse.GetValue(quiet) || parse.GetValue(json);
             var loaded = ScoringRun.LoadProfiles(console, parse.GetValue(profiles)!, showWarnings: !isQuiet);
             var dataPath = parse.GetValue(data)!;
-            var domain = parse.GetValue(domainColumn) ?? GuessDomainColumn(dataPath);
+            var domain = parse.GetValue(domainColumn);
+            var skipDedupe = domain is not null && domain.Equals("none", StringComparison.OrdinalIgnoreCase);
             var request = new ScoringRequest(
                 loaded, dataPath, outPath,
                 CommonOptions.ScoringOptions(parse.GetValue(asOf), false, console.Clock),
                 CommonOptions.CheckThreads(parse.GetValue(threads)),
                 new SelectionOptions(DropExcluded: true, parse.GetValue(minTier), parse.GetValue(top)),
-                DomainColumn: domain is null || domain.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : domain,
-                ShowProgress: !isQuiet);
+                DomainColumn: skipDedupe ? null : domain,
+                ShowProgress: !isQuiet,
+                DomainColumnGuesses: domain is null ? DomainColumnGuesses : null);
             var outcome = ScoringRun.Execute(console, request);
             ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: false);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string? GuessDomainColumn(string dataPath)
-    {
-        if (dataPath == "-") return null;
-        using var reader = Data.Tables.TableReaders.Open(dataPath);
-        var resolver = new Core.Scoring.ColumnResolver(reader.Columns, reader.SourceName);
-        return DomainColumnGuesses.FirstOrDefault(g => resolver.Find(g) >= 0);
     }
 }

@@ -12,7 +12,11 @@ namespace Icp.Cli.Commands;
 /// <summary>What a scoring run needs: the shared core of <c>score</c>, <c>filter</c> and <c>demo</c>.</summary>
 internal sealed record ScoringRequest(
     IReadOnlyList<Profile> Profiles, string DataPath, string OutPath, ScoringOptions Options, int Threads,
-    SelectionOptions Selection, string? DomainColumn = null, bool ShowProgress = true);
+    SelectionOptions Selection, string? DomainColumn = null, bool ShowProgress = true, IReadOnlyList<string>? DomainColumnGuesses = null)
+{
+    /// <summary>True when rows may be deduped by domain: a named column, or the first of the guesses the data has.</summary>
+    public bool DedupesByDomain => DomainColumn is not null || DomainColumnGuesses is not null;
+}
 
 internal sealed record ScoringOutcome(ScoringPlan Plan, PipelineResult Result, Funnel Funnel);
 
@@ -37,14 +41,16 @@ internal static class ScoringRun
         using var reader = TableReaders.Open(request.DataPath);
         var plan = ScoringPlan.Create(request.Profiles, reader.Columns, reader.SourceName, request.Options);
         var selection = request.Selection;
-        if (request.DomainColumn is not null)
+        var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
+        if (request.DomainColumn is { } named)
         {
-            var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
-            var column = resolver.Find(request.DomainColumn);
+            var column = resolver.Find(named);
             if (column < 0)
-                throw new InputException($"--domain-column '{request.DomainColumn}' is not a column of {reader.SourceName}{DidYouMean.Hint(request.DomainColumn, reader.Columns)}");
+                throw new InputException($"--domain-column '{named}' is not a column of {reader.SourceName}{DidYouMean.Hint(named, reader.Columns)}");
             selection = selection with { DomainColumn = column };
         }
+        else if (request.DomainColumnGuesses?.Select(resolver.Find).FirstOrDefault(c => c >= 0, -1) is >= 0 and var guessed)
+            selection = selection with { DomainColumn = guessed };
         using var writer = TableWriters.Create(request.OutPath, plan.OutputColumns);
         var selector = new RowSelector(plan, selection, writer);
         var result = WithProgress(console, request.ShowProgress, reader.SourceName,
@@ -57,7 +63,7 @@ internal static class ScoringRun
     /// <summary>Prints what a run did: a JSON summary, or tables (tiers and causes, the funnel, unreadable values) unless quiet.</summary>
     public static void Report(CliConsole console, ScoringRequest request, ScoringOutcome outcome, bool json, bool quiet, bool showTiers)
     {
-        var keepsAll = request.Selection.KeepsEverything && request.DomainColumn is null;
+        var keepsAll = request.Selection.KeepsEverything && !request.DedupesByDomain;
         if (json)
         {
             Render.WriteJson(request.OutPath == "-" ? console.Error : console.Output,

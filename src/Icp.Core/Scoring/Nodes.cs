@@ -28,27 +28,20 @@ internal abstract class FieldNode(int slot) : Node
 
 internal sealed class TextInNode(int slot, IEnumerable<string> values, bool negate) : FieldNode(slot)
 {
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values =
-        new HashSet<string>(values, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _values =
+        values.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(v => v, _ => 0, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public override Truth Eval(RowContext row)
     {
         var text = row.Text(Slot);
         if (text.IsEmpty) return Truth.Unknown;
-        return Of(TextSets.Contains(_values, text) != negate);
+        return Of(TextSets.TryGet(_values, text, out _) != negate);
     }
 }
 
 internal static class TextSets
 {
-    /// <summary>Case-insensitive membership that also ignores runs of white space, without allocating.</summary>
-    public static bool Contains(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> set, ReadOnlySpan<char> trimmed)
-    {
-        if (!ValueParsers.NeedsCollapsing(trimmed)) return set.Contains(trimmed);
-        Span<char> buffer = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
-        return set.Contains(buffer[..ValueParsers.CollapseWhiteSpace(trimmed, buffer)]);
-    }
-
+    /// <summary>Case-insensitive lookup that also ignores runs of white space, without allocating.</summary>
     public static bool TryGet(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> map, ReadOnlySpan<char> trimmed, out int value)
     {
         if (!ValueParsers.NeedsCollapsing(trimmed)) return map.TryGetValue(trimmed, out value);

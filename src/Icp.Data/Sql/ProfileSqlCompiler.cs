@@ -54,7 +54,7 @@ public sealed class ProfileSqlCompiler
             _fieldIndex[field] = _fieldIndex.Count;
         var noMatch = _profile.Unknown == UnknownPolicy.NoMatch;
 
-        var text = _fieldIndex.Select(f => Helper($"{Text(f.Key)}", $"nullif({_sql.Trim(_sql.AsText(_sql.Identifier(Column(f.Key))))}, '')"));
+        var text = _fieldIndex.Select(f => Helper(Text(f.Key), $"nullif({_sql.Trim(_sql.AsText(_sql.Identifier(Column(f.Key))))}, '')")).ToList();
         var values = _fieldIndex.Select(f => Helper(Value(f.Key), TypedValue(f.Key))).ToList();
         var criteria = new List<string>();
         for (var i = 0; i < _profile.Must.Length; i++) criteria.Add(Helper(Must(i), Condition(_profile.Must[i].Condition)));
