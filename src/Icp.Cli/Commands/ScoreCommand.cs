@@ -26,6 +26,17 @@ internal static class ScoreCommand
             DefaultValueFactory = _ => "icp",
         };
         engine.AcceptOnlyFromAmong("icp", "duckdb");
+        data.Required = false;
+        var db = new Option<string?>("--db")
+        {
+            Description = "Score a PostgreSQL table in place instead of a file: postgres://user@host:5432/database (password from the URL or PGPASSWORD). Rows stream to --out, or with --write-back into the table.",
+        };
+        var table = new Option<string>("--table") { Description = "With --db: the table or view to score, optionally schema-qualified (crm.accounts).", DefaultValueFactory = _ => "accounts" };
+        var writeBack = new Option<string?>("--write-back")
+        {
+            Description = "With --db: write the results into the table as PREFIXscore, PREFIXtier, PREFIXexcluded, PREFIXreasons (added when missing), in one transaction. Example: --write-back icp_",
+        };
+        var keys = new Option<string[]>("--key") { Description = "With --write-back: the column(s) identifying a row (default: the table's primary key).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("score", """
             Score accounts: writes the input columns plus icp_score (0-100), icp_tier, icp_excluded and icp_reasons
             (and icp_<group> sub-scores, icp_profile with two profiles, icp_persona for contact rows).
@@ -34,15 +45,28 @@ internal static class ScoreCommand
               icp score -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv -o scored.csv
               icp score -p a.yaml -p b.yaml -d accounts.parquet -o scored.parquet --min-tier B
               cat leads.csv | icp score -p profile.yaml -d - --as-of 2026-01-31 > scored.csv
-            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine };
+              icp score -p profile.yaml --db postgres://crm@db.internal/sales --table crm.accounts --write-back icp_
+            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine, db, table, writeBack, keys };
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output)!;
             var isQuiet = parse.GetValue(quiet) || parse.GetValue(json);
+            if (parse.GetValue(db) is null == parse.GetValue(data) is null)
+                throw new UsageException("give either --data FILE or --db postgres://... (with --table)");
+            if (parse.GetValue(db) is null && (parse.GetValue(writeBack) is not null || parse.GetValue(keys) is { Length: > 0 }))
+                throw new UsageException("--write-back and --key apply to --db tables; a file is scored into --out");
             var loaded = ScoringRun.LoadProfiles(console, parse.GetValue(profiles)!, showWarnings: !isQuiet);
+            var scoring = CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock);
+            if (parse.GetValue(db) is { } url)
+            {
+                if (loaded.Count > 1 || parse.GetValue(minTier) is not null || parse.GetValue(top) is not null || parse.GetValue(dropExcluded) || scoring.Strict)
+                    throw new UsageException("--db scores one profile in the database; --min-tier, --top, --drop-excluded, --strict and a second --profile need a file (--data)");
+                var target = new PostgresTarget(url, parse.GetValue(table)!, parse.GetValue(writeBack), parse.GetValue(keys) ?? [], outPath);
+                return ScoreInPostgres(console, loaded[0], target, scoring, parse.GetValue(json), parse.GetValue(quiet));
+            }
             var request = new ScoringRequest(
                 loaded, parse.GetValue(data)!, outPath,
-                CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock),
+                scoring,
                 CommonOptions.CheckThreads(parse.GetValue(threads)),
                 new SelectionOptions(parse.GetValue(dropExcluded), parse.GetValue(minTier), parse.GetValue(top)),
                 ShowProgress: !isQuiet);
@@ -52,6 +76,31 @@ internal static class ScoreCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private sealed record PostgresTarget(string Url, string Table, string? WriteBackPrefix, string[] Keys, string OutPath);
+
+    private static int ScoreInPostgres(CliConsole console, Core.Profiles.Profile profile, PostgresTarget target, Core.Scoring.ScoringOptions options, bool json, bool quiet)
+    {
+        if (target.WriteBackPrefix is { } prefix)
+        {
+            if (target.OutPath != "-") throw new UsageException("--write-back writes into the table; leave out --out");
+            var keys = target.Keys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var result = Icp.Data.Sql.PostgresScorer.WriteBack(profile, target.Url, target.Table, keys, prefix, options);
+            if (json) Render.WriteJson(console.Output, new { rows = result.Rows, table = target.Table, key = result.Key, tiers = result.Tiers.ToDictionary(t => t.Tier, t => t.Rows) });
+            else if (!quiet)
+            {
+                console.Out.MarkupLine($"wrote {prefix}score, {prefix}tier, {prefix}excluded, {prefix}reasons into {result.Rows:N0} rows of [bold]{Markup.Escape(target.Table)}[/] (matched on {Markup.Escape(string.Join(", ", result.Key))})");
+                var tiers = new Table().AddColumn("tier").AddColumn(new TableColumn("rows").RightAligned());
+                foreach (var (tier, rows) in result.Tiers) tiers.AddRow(Markup.Escape(tier), rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+                console.Out.Write(tiers);
+            }
+            return ExitCodes.Ok;
+        }
+        var written = Icp.Data.Sql.PostgresScorer.Export(profile, target.Url, target.Table, target.OutPath, options);
+        if (json) Render.WriteJson(console.Output, new { rows = written, table = target.Table, output = target.OutPath, engine = "postgres" });
+        else if (!quiet && target.OutPath != "-") console.Out.MarkupLine($"wrote {written:N0} rows to [bold]{Markup.Escape(target.OutPath)}[/] (scored in PostgreSQL)");
+        return ExitCodes.Ok;
     }
 
     private static int ScoreWithDuckDb(CliConsole console, ScoringRequest request, bool json, bool quiet)

@@ -14,13 +14,25 @@ internal static class SqlCommand
         var table = new Option<string>("--table") { Description = "Table or view to score, optionally schema-qualified (crm.accounts).", DefaultValueFactory = _ => "accounts" };
         var columns = new Option<string[]>("--column") { Description = "Map a profile field to a differently named column: --column employees=\"Employee Count\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var asOf = CommonOptions.AsOf();
+        var form = new Option<string>("--form")
+        {
+            Description = "select: the scoring SELECT; view: CREATE OR REPLACE VIEW over it; write-back: ALTER TABLE ... ADD COLUMN IF NOT EXISTS, then UPDATE ... FROM (duckdb, postgres) or MERGE (snowflake, bigquery, spark) matched on --key.",
+            DefaultValueFactory = _ => "select",
+        };
+        form.AcceptOnlyFromAmong("select", "view", "write-back");
+        var view = new Option<string?>("--view") { Description = "With --form view: the view's name (default: <table>_icp)." };
+        var keys = new Option<string[]>("--key") { Description = "With --form write-back: the column(s) identifying a row (repeatable or comma-separated).", AllowMultipleArgumentsPerToken = false };
+        var prefix = new Option<string>("--prefix") { Description = "With --form write-back: prefix of the result columns written into the table.", DefaultValueFactory = _ => "icp_" };
         var command = new Command("sql", """
-            Compile a profile to one SQL SELECT that returns the table's columns plus icp_score, icp_tier, icp_excluded,
-            icp_reasons and the group sub-scores, with the same results as 'icp score' (a differential test checks
-            this on DuckDB). Run it where the data lives: no export needed.
+            Compile a profile to SQL that returns the table's columns plus icp_score, icp_tier, icp_excluded,
+            icp_reasons and the group sub-scores, with the same results as 'icp score' (differential tests check this
+            on DuckDB and PostgreSQL). Run it where the data lives: no export needed.
 
-            Example: icp sql -p samples/profiles/maven-mid-market.yaml --table accounts --as-of 2026-06-30
-            """) { profile, dialect, table, columns, asOf };
+            Examples:
+              icp sql -p samples/profiles/maven-mid-market.yaml --table accounts --as-of 2026-06-30
+              icp sql -p profile.yaml --dialect snowflake --table CRM.ACCOUNTS --form view --view CRM.ACCOUNTS_ICP
+              icp sql -p profile.yaml --dialect postgres --table crm.accounts --form write-back --key id
+            """) { profile, dialect, table, columns, asOf, form, view, keys, prefix };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(dialect)!;
@@ -38,7 +50,17 @@ internal static class SqlCommand
             if (unknown is not null)
                 throw new InputException($"--column {unknown}=...: the profile has no field '{unknown}'{DidYouMean.Hint(unknown, loaded.Fields.Keys)}");
             var options = CommonOptions.ScoringOptions(parse.GetValue(asOf), false, console.Clock);
-            console.Output.WriteLine(ProfileSqlCompiler.Compile(loaded, sqlDialect, parse.GetValue(table)!, options, map) + ";");
+            var relation = parse.GetValue(table)!;
+            var key = (parse.GetValue(keys) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            if (parse.GetValue(form) != "write-back" && key.Count > 0) throw new UsageException("--key applies to --form write-back");
+            IEnumerable<string> statements = parse.GetValue(form) switch
+            {
+                "view" => [ProfileSqlCompiler.CompileView(loaded, sqlDialect, relation, parse.GetValue(view) ?? relation + "_icp", options, map)],
+                "write-back" when key.Count == 0 => throw new UsageException("--form write-back needs --key: the column(s) that identify a row"),
+                "write-back" => ProfileSqlCompiler.CompileWriteBack(loaded, sqlDialect, relation, key, parse.GetValue(prefix)!, options, map),
+                _ => [ProfileSqlCompiler.Compile(loaded, sqlDialect, relation, options, map)],
+            };
+            foreach (var statement in statements) console.Output.WriteLine(statement + ";");
             return ExitCodes.Ok;
         });
         return command;

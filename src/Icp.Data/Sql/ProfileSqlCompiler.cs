@@ -1,4 +1,5 @@
 using System.Globalization;
+using Icp.Core;
 using Icp.Core.Profiles;
 using Icp.Core.Scoring;
 
@@ -44,14 +45,76 @@ public sealed class ProfileSqlCompiler
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(options);
-        return new ProfileSqlCompiler(profile, dialect, options, columns).Build(relation);
+        var compiler = new ProfileSqlCompiler(profile, dialect, options, columns);
+        return compiler.Build(dialect.QualifiedName(relation));
     }
 
-    private string Build(string relation)
+    /// <summary><c>CREATE OR REPLACE VIEW</c> <paramref name="view"/> over the scoring SELECT.</summary>
+    public static string CompileView(Profile profile, SqlDialect dialect, string relation, string view, ScoringOptions options, IReadOnlyDictionary<string, string>? columns = null)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(view);
+        return $"CREATE OR REPLACE VIEW {dialect.QualifiedName(view)} AS\n{Compile(profile, dialect, relation, options, columns)}";
+    }
+
+    /// <summary>
+    /// Statements that write the score back into <paramref name="table"/>: add the result columns when missing
+    /// (named <paramref name="prefix"/><c>score</c>, ...), then one <c>UPDATE ... FROM</c> or <c>MERGE</c> matched on
+    /// <paramref name="keys"/>. The scoring reads only the keys and the profile's columns, so earlier results
+    /// in the table never collide with the new ones.
+    /// </summary>
+    public static IReadOnlyList<string> CompileWriteBack(Profile profile, SqlDialect dialect, string table, IReadOnlyList<string> keys, string prefix,
+        ScoringOptions options, IReadOnlyDictionary<string, string>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        if (keys.Count == 0) throw new ArgumentException("write-back needs at least one key column", nameof(keys));
+        var compiler = new ProfileSqlCompiler(profile, dialect, options, columns);
+        compiler.IndexFields();
+        var read = keys.Concat(compiler._fieldIndex.Keys.Select(compiler.Column)).Distinct(StringComparer.Ordinal).Select(dialect.Identifier);
+        var select = compiler.Build($"(SELECT {string.Join(", ", read)} FROM {dialect.QualifiedName(table)})");
+        var results = ResultColumns(profile).Select(r => new WriteBackColumn(prefix + r.Name["icp_".Length..], r.Name, r.Type)).ToList();
+        return dialect.WriteBack(dialect.QualifiedName(table), keys, results, select);
+    }
+
+    /// <summary>The columns a scoring SELECT adds, in order, with their SQL types.</summary>
+    public static IReadOnlyList<(string Name, SqlType Type)> ResultColumns(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return
+        [
+            (ScoringPlan.ScoreColumn, SqlType.Integer), (ScoringPlan.TierColumn, SqlType.Text),
+            (ScoringPlan.ExcludedColumn, SqlType.Boolean), (ScoringPlan.ReasonsColumn, SqlType.Text),
+            .. profile.Groups.Select(g => ("icp_" + g.Name, SqlType.Integer)),
+        ];
+    }
+
+    private void IndexFields()
+    {
+        if (_fieldIndex.Count > 0) return;
         var conditions = _profile.Must.Select(m => m.Condition).Concat(_profile.Exclude.Select(e => e.Condition)).Concat(_profile.Signals.Select(s => s.Condition));
         foreach (var field in conditions.SelectMany(c => c.FieldNames()).Distinct(StringComparer.OrdinalIgnoreCase))
             _fieldIndex[field] = _fieldIndex.Count;
+    }
+
+    private string Build(string source)
+    {
+        try
+        {
+            return BuildSelect(source);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new InputException($"{e.Message} ({_sql.Name} dialect)", new SourceLocation(_profile.SourceName), e);
+        }
+    }
+
+    private string BuildSelect(string source)
+    {
+        IndexFields();
         var noMatch = _profile.Unknown == UnknownPolicy.NoMatch;
 
         var text = _fieldIndex.Select(f => Helper(Text(f.Key), $"nullif({_sql.Trim(_sql.AsText(_sql.Identifier(Column(f.Key))))}, '')")).ToList();
@@ -61,8 +124,8 @@ public sealed class ProfileSqlCompiler
         for (var i = 0; i < _profile.Exclude.Length; i++) criteria.Add(Helper(Exclude(i), Condition(_profile.Exclude[i].Condition)));
         for (var i = 0; i < _profile.Signals.Length; i++) criteria.Add(Helper(Signal(i), Condition(_profile.Signals[i].Condition)));
 
-        var failsMust = Enumerable.Range(0, _profile.Must.Length).Select(i => noMatch ? $"{Id(Must(i))} IS NOT TRUE" : $"{Id(Must(i))} IS FALSE");
-        var meetsExclude = Enumerable.Range(0, _profile.Exclude.Length).Select(i => $"{Id(Exclude(i))} IS TRUE");
+        var failsMust = Enumerable.Range(0, _profile.Must.Length).Select(i => noMatch ? IsNotTrue(Id(Must(i))) : IsFalse(Id(Must(i))));
+        var meetsExclude = Enumerable.Range(0, _profile.Exclude.Length).Select(i => IsTrue(Id(Exclude(i))));
         var exclusion = string.Join(" OR ", failsMust.Concat(meetsExclude).DefaultIfEmpty("false"));
         var points = new List<string> { Helper("icp__excluded", $"({exclusion})") };
         var groups = _profile.Groups.Select(g => (g.Name, Cap: g.Cap)).Append((Name: (string?)null!, Cap: (int?)null)).ToList();
@@ -77,24 +140,25 @@ public sealed class ProfileSqlCompiler
         }
         var totalEarned = string.Join(" + ", Enumerable.Range(0, groups.Count).Select(g => Id(Earned(g))));
         var totalAvailable = string.Join(" + ", Enumerable.Range(0, groups.Count).Select(g => Id(Available(g))));
-        var score = Helper("icp__score", $"CASE WHEN icp__excluded THEN 0 ELSE {Percent(totalEarned, totalAvailable)} END");
+        var score = Helper("icp__score", $"CASE WHEN {Id("icp__excluded")} THEN 0 ELSE {Percent(totalEarned, totalAvailable)} END");
 
         var outputs = new List<string>
         {
-            $"icp__score AS {Id(ScoringPlan.ScoreColumn)}",
+            $"{Id("icp__score")} AS {Id(ScoringPlan.ScoreColumn)}",
             $"{Tier()} AS {Id(ScoringPlan.TierColumn)}",
-            $"icp__excluded AS {Id(ScoringPlan.ExcludedColumn)}",
+            $"{Id("icp__excluded")} AS {Id(ScoringPlan.ExcludedColumn)}",
             $"{Reasons()} AS {Id(ScoringPlan.ReasonsColumn)}",
         };
         for (var g = 0; g < _profile.Groups.Length; g++)
-            outputs.Add($"CASE WHEN NOT icp__excluded AND {Id(Available(g))} > 0 THEN {Percent(Id(Earned(g)), Id(Available(g)))} END AS {Id("icp_" + _profile.Groups[g].Name)}");
+            outputs.Add($"CASE WHEN NOT {Id("icp__excluded")} AND {Id(Available(g))} > 0 THEN {Percent(Id(Earned(g)), Id(Available(g)))} END AS {Id("icp_" + _profile.Groups[g].Name)}");
 
-        static string Stage(string name, string from, IEnumerable<string> columns) => columns.Any()
-            ? $"{name} AS (\n    SELECT *,\n        {string.Join(",\n        ", columns)}\n    FROM {from}\n)"
-            : $"{name} AS (SELECT * FROM {from})";
+        string Stage(string name, string from, IEnumerable<string> columns, string head = "*") => columns.Any()
+            ? $"{name} AS (\n    SELECT {head},\n        {string.Join(",\n        ", columns)}\n    FROM {from}{_sql.StageFence}\n)"
+            : $"{name} AS (SELECT {head} FROM {from}{_sql.StageFence})";
+        var first = _sql.SourceStage(source);
         var ctes = new[]
         {
-            Stage("icp__text", Relation(relation), text),
+            Stage("icp__text", first.From, text, first.Head),
             Stage("icp__values", "icp__text", values),
             Stage("icp__criteria", "icp__values", criteria),
             Stage("icp__points", "icp__criteria", points),
@@ -122,8 +186,6 @@ public sealed class ProfileSqlCompiler
     private static string Signal(int i) => $"icp__signal{i}";
     private static string Earned(int g) => $"icp__earned{g}";
     private static string Available(int g) => $"icp__available{g}";
-
-    private string Relation(string relation) => string.Join(".", relation.Split('.').Select(_sql.Identifier));
 
     // ---- values and conditions ---------------------------------------------------------------------------
 
@@ -200,6 +262,11 @@ public sealed class ProfileSqlCompiler
 
     // ---- score, tier, reasons ----------------------------------------------------------------------------
 
+    // Not "IS TRUE" / "IS FALSE": not every warehouse has those predicates, and these mean the same everywhere.
+    private static string IsTrue(string b) => $"coalesce({b}, false)";
+    private static string IsFalse(string b) => $"NOT coalesce({b}, true)";
+    private static string IsNotTrue(string b) => $"NOT coalesce({b}, false)";
+
     private static string Sum(IEnumerable<string> terms) => "(" + string.Join(" + ", terms.DefaultIfEmpty("0")) + ")";
 
     private static string Capped(string sum, int? cap) => cap is { } c ? $"least({c}, {sum})" : sum;
@@ -212,8 +279,8 @@ public sealed class ProfileSqlCompiler
     private string Tier()
     {
         var tiers = _profile.Tiers;
-        var cases = string.Concat(tiers.Tiers.Select(t => $" WHEN icp__score >= {t.Minimum} THEN {_sql.Literal(t.Name)}"));
-        return $"CASE WHEN icp__excluded THEN 'excluded'{cases} ELSE {_sql.Literal(tiers.Floor)} END";
+        var cases = string.Concat(tiers.Tiers.Select(t => $" WHEN {Id("icp__score")} >= {t.Minimum} THEN {_sql.Literal(t.Name)}"));
+        return $"CASE WHEN {Id("icp__excluded")} THEN 'excluded'{cases} ELSE {_sql.Literal(tiers.Floor)} END";
     }
 
     private string Reasons()
@@ -232,19 +299,19 @@ public sealed class ProfileSqlCompiler
             var whenUnknown = must.Label is { } l2 ? Lit("excluded: " + l2)
                 : Lit("excluded: unknown " + (must.Condition is FieldCondition f ? f.Field : describe));
             exclusions.Add(noMatch
-                ? $"CASE WHEN {id} IS FALSE THEN {whenFalse} WHEN {id} IS NULL THEN {whenUnknown} END"
-                : $"CASE WHEN {id} IS FALSE THEN {whenFalse} END");
+                ? $"CASE WHEN {IsFalse(id)} THEN {whenFalse} WHEN {id} IS NULL THEN {whenUnknown} END"
+                : $"CASE WHEN {IsFalse(id)} THEN {whenFalse} END");
         }
         for (var i = 0; i < _profile.Exclude.Length; i++)
         {
             var rule = _profile.Exclude[i];
             var reason = rule.Reason is null ? "" : $" ({rule.Reason})";
-            exclusions.Add($"CASE WHEN {Id(Exclude(i))} IS TRUE THEN {Lit("excluded: ")} || {What(rule.Condition, rule.Label)} || {Lit(reason)} END");
+            exclusions.Add($"CASE WHEN {IsTrue(Id(Exclude(i)))} THEN {Lit("excluded: ")} || {What(rule.Condition, rule.Label)} || {Lit(reason)} END");
         }
         var signals = _profile.Signals.Select((s, i) =>
-            $"CASE WHEN {Id(Signal(i))} IS TRUE THEN {Lit((s.Points >= 0 ? "+" : "") + s.Points.ToString(CultureInfo.InvariantCulture) + " ")} || {What(s.Condition, s.Label)} END");
+            $"CASE WHEN {IsTrue(Id(Signal(i)))} THEN {Lit((s.Points >= 0 ? "+" : "") + s.Points.ToString(CultureInfo.InvariantCulture) + " ")} || {What(s.Condition, s.Label)} END");
         // No reasons is NULL, not '': an empty field is a missing value everywhere in icp.
-        return $"nullif(CASE WHEN icp__excluded THEN {_sql.JoinNonNull("; ", exclusions.DefaultIfEmpty("NULL"))} ELSE {_sql.JoinNonNull("; ", signals.DefaultIfEmpty("NULL"))} END, '')";
+        return $"nullif(CASE WHEN {Id("icp__excluded")} THEN {_sql.JoinNonNull("; ", exclusions.DefaultIfEmpty("NULL"))} ELSE {_sql.JoinNonNull("; ", signals.DefaultIfEmpty("NULL"))} END, '')";
     }
 
     private string Lit(string text) => _sql.Literal(text);

@@ -10,16 +10,35 @@ public abstract class SqlDialect
 {
     public static SqlDialect DuckDb { get; } = new DuckDbDialect();
 
+    public static SqlDialect Postgres { get; } = new PostgresDialect();
+
+    public static SqlDialect Snowflake { get; } = new SnowflakeDialect();
+
+    public static SqlDialect BigQuery { get; } = new BigQueryDialect();
+
+    public static SqlDialect Spark { get; } = new SparkDialect();
+
     /// <summary>Dialects by their <c>--dialect</c> name.</summary>
     public static IReadOnlyDictionary<string, SqlDialect> ByName { get; } = new Dictionary<string, SqlDialect>(StringComparer.OrdinalIgnoreCase)
     {
         ["duckdb"] = DuckDb,
+        ["postgres"] = Postgres,
+        ["snowflake"] = Snowflake,
+        ["bigquery"] = BigQuery,
+        ["spark"] = Spark,
     };
 
     public abstract string Name { get; }
 
     /// <summary>A quoted identifier: any column name, including reserved words and quotes, is safe.</summary>
     public virtual string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A table or view name, optionally qualified (<c>crm.accounts</c>), each part quoted.</summary>
+    public string QualifiedName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Join(".", name.Split('.').Select(Identifier));
+    }
 
     /// <summary>A string literal: quotes doubled; no other escapes, so semicolons and <c>--</c> stay inert text.</summary>
     public virtual string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -73,45 +92,62 @@ public abstract class SqlDialect
     /// <summary>Concatenation of the non-NULL parts with <paramref name="separator"/>.</summary>
     public virtual string JoinNonNull(string separator, IEnumerable<string> parts) => $"concat_ws({Literal(separator)}, {string.Join(", ", parts)})";
 
+    /// <summary>The column type for a result written back into a table.</summary>
+    public virtual string TypeName(SqlType type) => type switch
+    {
+        SqlType.Integer => "INTEGER",
+        SqlType.Boolean => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+
+    /// <summary>
+    /// The statements that add the result columns to <paramref name="table"/> when missing and fill them from
+    /// <paramref name="select"/>, matched on <paramref name="keys"/>. This default is <c>UPDATE ... FROM</c>;
+    /// warehouses override it with <c>MERGE</c>.
+    /// </summary>
+    public virtual IReadOnlyList<string> WriteBack(string table, IReadOnlyList<string> keys, IReadOnlyList<WriteBackColumn> columns, string select)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(columns);
+        return
+        [
+            .. AddColumns(table, columns),
+            $"UPDATE {table} AS icp__target SET {Assignments(columns)}\nFROM (\n{select}\n) AS icp__result\nWHERE {KeysMatch(keys)}",
+        ];
+    }
+
+    protected virtual IEnumerable<string> AddColumns(string table, IReadOnlyList<WriteBackColumn> columns) =>
+        columns.Select(c => $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {Identifier(c.Column)} {TypeName(c.Type)}");
+
+    protected string Assignments(IReadOnlyList<WriteBackColumn> columns) =>
+        string.Join(", ", columns.Select(c => $"{Identifier(c.Column)} = icp__result.{Identifier(c.Result)}"));
+
+    protected string KeysMatch(IReadOnlyList<string> keys) =>
+        string.Join(" AND ", keys.Select(k => $"icp__target.{Identifier(k)} = icp__result.{Identifier(k)}"));
+
+    /// <summary>
+    /// The first stage's select-list head and FROM clause. By default every source column is carried along as
+    /// itself (<c>*</c>) and the helper columns are left out at the end.
+    /// </summary>
+    public virtual (string Head, string From) SourceStage(string relation) => ("*", relation);
+
+    /// <summary>
+    /// Appended to each stage: where a planner would inline the stages into one expression tree (repeating every
+    /// helper at each use), a fence keeps each stage evaluated once per row.
+    /// </summary>
+    public virtual string StageFence => "";
+
     /// <summary>The start of the final select list: every source column, leaving out <paramref name="helperColumns"/>.</summary>
     public abstract string SelectSourceColumns(IReadOnlyList<string> helperColumns);
 }
 
-/// <summary>DuckDB: RE2 regexes, native lists, <c>//</c> integer division, <c>SELECT * EXCLUDE</c>.</summary>
-internal sealed class DuckDbDialect : SqlDialect
+/// <summary>The SQL type of a result column.</summary>
+public enum SqlType
 {
-    public override string Name => "duckdb";
-    public override string AsText(string column) => $"CAST({column} AS VARCHAR)";
-    // The ASCII white space .NET trims too (space, \t, \n, \v, \f, \r); a character set, not a regex: it runs per field.
-    public override string Trim(string text) => $"trim({text}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))";
-    public override string Normalise(string trimmed) => $"lower(regexp_replace({trimmed}, '\\s+', ' ', 'g'))";
-    // No subquery here: DuckDB turns a per-row scalar subquery into a join, which costs memory and row order.
-    public override string TryNumber(string trimmed) =>
-        $"CASE WHEN isfinite(TRY_CAST(replace({trimmed}, ',', '') AS DOUBLE)) THEN TRY_CAST(replace({trimmed}, ',', '') AS DOUBLE) END";
-    public override string TryDate(string trimmed) =>
-        $"CASE WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([T ].*)?') THEN TRY_CAST(left({trimmed}, 10) AS DATE) " +
-        $"WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}') THEN TRY_CAST({trimmed} || '-01' AS DATE) " +
-        $"WHEN regexp_full_match({trimmed}, '\\d{{4}}') THEN TRY_CAST({trimmed} || '-01-01' AS DATE) END";
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN list_contains(['true', 'yes', 'y', 't', '1'], lower({trimmed})) THEN true " +
-        $"WHEN list_contains(['false', 'no', 'n', 'f', '0'], lower({trimmed})) THEN false END";
-    public override string RegexMatches(string text, string pattern) => $"regexp_matches({text}, {Literal(pattern)})";
-    public override string Tokens(string trimmed, char separator)
-    {
-        // As the in-process scorer reads sets: "[...]" is a JSON array of (usually quoted) strings, else separated text.
-        var unquote = "CASE WHEN starts_with(t, '\"') THEN CASE WHEN length(t) > 1 AND ends_with(t, '\"') THEN t[2:-2] ELSE t[2:-1] END ELSE t END";
-        var json = $"list_transform(list_transform(string_split({trimmed}[2:-2], ','), t -> {Trim("t")}), t -> {Trim(unquote)})";
-        var separated = $"list_transform(string_split({trimmed}, {Literal(separator.ToString())}), t -> {Trim("t")})";
-        return $"list_filter(CASE WHEN length({trimmed}) > 1 AND starts_with({trimmed}, '[') AND ends_with({trimmed}, ']') THEN {json} ELSE {separated} END, t -> t <> '')";
-    }
-
-    public override string ListContains(string list, string value) => $"list_contains({list}, {value})";
-    public override string TextList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]::VARCHAR[]";
-    public override string NumberList(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Literal)) + "]::DOUBLE[]";
-    public override string CountFound(string tokens, string list) =>
-        $"length(list_distinct(list_filter(list_transform({tokens}, t -> {Normalise("t")}), t -> list_contains({list}, t))))";
-    public override string FirstFound(string tokens, string list) => $"list_filter({tokens}, t -> list_contains({list}, {Normalise("t")}))[1]";
-    public override string IntegerDivide(string a, string b) => $"(({a}) // ({b}))";
-    public override string SelectSourceColumns(IReadOnlyList<string> helperColumns) =>
-        $"* EXCLUDE ({string.Join(", ", helperColumns.Select(Identifier))})";
+    Integer,
+    Text,
+    Boolean,
 }
+
+/// <summary>A table column that receives the result column <paramref name="Result"/> of the scoring SELECT.</summary>
+public sealed record WriteBackColumn(string Column, string Result, SqlType Type);

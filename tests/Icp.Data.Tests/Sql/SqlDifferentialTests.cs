@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 using FsCheck;
 using FsCheck.Fluent;
@@ -5,15 +6,17 @@ using Icp.Core.Profiles;
 using Icp.Core.Scoring;
 using Icp.Data.Sql;
 using Icp.TestSupport;
+using Npgsql;
 
 namespace Icp.Data.Tests.Sql;
 
 /// <summary>
 /// The compiled SQL and the in-process scorer must agree on every row: score, tier, excluded flag, reasons and
 /// group sub-scores. Random profiles over every operator × random rows with messy values, from a fixed seed,
-/// scored both ways; FsCheck shrinks a disagreement to a minimal profile and row set.
+/// scored both ways; FsCheck shrinks a disagreement to a minimal profile and row set. Each engine runs the same
+/// cases: DuckDB in-process, PostgreSQL as a real server (<see cref="PostgresServer"/>).
 /// </summary>
-public sealed class SqlDifferentialTests
+public abstract class SqlDifferentialTests(SqlDialect dialect)
 {
     private static readonly Config Fixed = Config.QuickThrowOnFailure.WithReplay(0x5EED_0007UL, 0x9E37_79B9_7F4A_7C15UL).WithMaxTest(60);
     private static readonly ScoringOptions Options = new(new DateOnly(2025, 6, 15));
@@ -56,9 +59,9 @@ public sealed class SqlDifferentialTests
     [
         ["US", "CA", "FR", "", " us ", "O'Reilly Land", "x; DROP TABLE accounts; --"],
         ["Software", "Fintech", "Retail", "Government", "", "software", "  Fin   Tech ", "data tools"],
-        ["5", "50", "150", "1,500", "200000", "", "lots", "400", "1e3", "-3"],
+        ["5", "50", "150", "1,500", "200000", "", "lots", "400", "1e3", "-3", "1e400", "1e-400", ".5", "+60"],
         ["Salesforce; Slack", "[\"HubSpot\"]", "Oracle", "", "slack;salesforce", "[\"Slack\", \"salesforce\"]", ";;", "hubspot ; zendesk"],
-        ["2024-05-01", "2010", "2025-12-01", "", "someday", "2023-06", "2024-02-29T10:00:00Z", "2013-06-15"],
+        ["2024-05-01", "2010", "2025-12-01", "", "someday", "2023-06", "2024-02-29T10:00:00Z", "2013-06-15", "2023-02-30", "2024-13", "0000"],
         ["yes", "no", "", "maybe", "TRUE", "0"],
         ["acme.com", "", "  "],
         ["CFO", "Engineer", "", "VP Finance", "cfo of things"],
@@ -107,11 +110,16 @@ public sealed class SqlDifferentialTests
     private static readonly Gen<string[][]> Rows =
         Gen.NonEmptyListOf(Gen.CollectToArray(Values.Select(v => Gen.Elements(v)))).Select(r => r.ToArray());
 
+    /// <summary>An open connection to the engine under test.</summary>
+    protected abstract DbConnection Open();
+
+    /// <summary>The scratch table; unique per engine, as the engines' test classes may share a server.</summary>
+    protected abstract string Table { get; }
+
     [Fact]
-    public void Compiled_sql_on_duckdb_agrees_with_the_in_process_scorer_on_random_profiles_and_rows()
+    public void Compiled_sql_agrees_with_the_in_process_scorer_on_random_profiles_and_rows()
     {
-        using var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
+        using var db = Open();
         Prop.ForAll(Specs.Zip(Rows).ToArbitrary(), ((Spec Spec, string[][] Rows) c) =>
         {
             var profile = Some.Profile(c.Spec.Yaml());
@@ -141,8 +149,7 @@ public sealed class SqlDifferentialTests
               - weird: { equals: "--" }
                 points: 5
             """);
-        using var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
+        using var db = Open();
         var rows = new[] { new[] { "a'b", "--" }, ["x; DROP TABLE accounts; --", "no"], ["nothing", ""] };
         var actual = RunSql(db, profile, rows, ["select", "it's \"odd\"; --"]);
         Assert.Equal(["100", "67", "0"], actual.Select(r => r["icp_score"]));
@@ -150,34 +157,76 @@ public sealed class SqlDifferentialTests
         var expected = Score.Rows([profile], ["select", "it's \"odd\"; --"], rows, Options);
         Assert.Equal(expected.Select(r => r.Reasons), actual.Select(r => r["icp_reasons"]));
         using var check = db.CreateCommand();
-        check.CommandText = "SELECT count(*) FROM accounts";
+        check.CommandText = $"SELECT count(*) FROM {Table}";
         Assert.Equal(3L, Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A fixed profile with every kind of criterion, a group and a disqualifier, used by the statement tests.</summary>
+    internal static string EveryOperatorYaml => new Spec(
+        [.. Catalogue.Select((_, i) => (i, i % 3 == 0 ? -(i + 1) : 5 + i, i % 3))], [20], [12, 27], NoMatch: false, Cap1: 30, Labels: true).Yaml();
+
+    internal static Profile EveryOperator => Some.Profile(EveryOperatorYaml);
+
+    /// <summary>Deterministic messy rows: row i takes a different value of each column.</summary>
+    internal static string[][] FixedRows(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Values.Select((v, c) => v[(i * 7 + c * 3) % v.Length]).ToArray())];
+
+    [Fact]
+    public void Write_back_fills_the_result_columns_matched_on_the_key_and_a_second_run_replaces_them()
+    {
+        using var db = Open();
+        var profile = EveryOperator;
+        var rows = FixedRows(40);
+        Load(db, rows, Columns);
+        for (var run = 0; run < 2; run++)
+            foreach (var statement in ProfileSqlCompiler.CompileWriteBack(profile, dialect, Table, ["icp_test_row"], "fit_", Options))
+                Execute(db, statement);
+
+        var expected = Score.Rows([profile], Columns, rows, Options);
+        var written = Query(db, $"SELECT * FROM {Table} ORDER BY icp_test_row", "fit_");
+        Assert.Equal(rows.Length, written.Count);
+        for (var i = 0; i < rows.Length; i++)
+            foreach (var (column, value) in expected[i].Columns)
+                Assert.Equal(value, written[i]["fit_" + column["icp_".Length..]]);
+    }
+
+    [Fact]
+    public void The_view_form_scores_like_the_select()
+    {
+        using var db = Open();
+        var rows = FixedRows(25);
+        Load(db, rows, Columns);
+        Execute(db, ProfileSqlCompiler.CompileView(EveryOperator, dialect, Table, Table + "_scored", Options));
+        var expected = Score.Rows([EveryOperator], Columns, rows, Options);
+        var viewed = Query(db, $"SELECT * FROM {Table}_scored ORDER BY icp_test_row", "icp_");
+        Assert.Equal(expected.Select(e => e.Reasons), viewed.Select(v => v["icp_reasons"]));
+        Assert.Equal(expected.Select(e => e.Tier), viewed.Select(v => v["icp_tier"]));
+        Execute(db, $"DROP VIEW {Table}_scored");
     }
 
     private static string Show(IReadOnlyDictionary<string, string> columns) => string.Join(", ", columns.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"));
 
-    /// <summary>Loads the rows into a VARCHAR table and runs the compiled SELECT over it, in row order.</summary>
-    private static List<Dictionary<string, string>> RunSql(DuckDBConnection db, Profile profile, string[][] rows, string[]? columns = null)
+    /// <summary>Loads the rows into a text table (values as quoted literals) and runs the compiled SELECT over it, in row order.</summary>
+    private List<Dictionary<string, string>> RunSql(DbConnection db, Profile profile, string[][] rows, string[]? columns = null)
     {
-        columns ??= Columns;
-        var dialect = SqlDialect.DuckDb;
-        using (var create = db.CreateCommand())
-        {
-            create.CommandText = $"CREATE OR REPLACE TABLE accounts (icp_test_row INTEGER, {string.Join(", ", columns.Select(c => dialect.Identifier(c) + " VARCHAR"))})";
-            create.ExecuteNonQuery();
-        }
-        using (var appender = db.CreateAppender("accounts"))
-        {
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var row = appender.CreateRow().AppendValue(i);
-                foreach (var value in rows[i]) row = row.AppendValue(value);
-                row.EndRow();
-            }
-        }
-        var sql = ProfileSqlCompiler.Compile(profile, dialect, "accounts", Options);
+        Load(db, rows, columns ?? Columns);
+        var sql = ProfileSqlCompiler.Compile(profile, dialect, Table, Options);
+        return Query(db, $"SELECT * FROM ({sql}) AS scored ORDER BY icp_test_row", "icp_");
+    }
+
+    private void Load(DbConnection db, string[][] rows, string[] columns)
+    {
+        Execute(db, $"DROP VIEW IF EXISTS {Table}_scored");
+        Execute(db, $"DROP TABLE IF EXISTS {Table}");
+        Execute(db, $"CREATE TABLE {Table} (icp_test_row INTEGER, {string.Join(", ", columns.Select(c => dialect.Identifier(c) + " VARCHAR"))})");
+        Execute(db, $"INSERT INTO {Table} VALUES " + string.Join(", ", rows.Select((row, i) => $"({i}, {string.Join(", ", row.Select(dialect.Literal))})")));
+    }
+
+    /// <summary>The rows of a query, keeping the columns that start with <paramref name="prefix"/>, as invariant text.</summary>
+    private static List<Dictionary<string, string>> Query(DbConnection db, string sql, string prefix)
+    {
         using var query = db.CreateCommand();
-        query.CommandText = $"SELECT * FROM ({sql}) ORDER BY icp_test_row";
+        query.CommandText = sql;
         using var reader = query.ExecuteReader();
         var results = new List<Dictionary<string, string>>();
         while (reader.Read())
@@ -186,7 +235,7 @@ public sealed class SqlDifferentialTests
             for (var c = 0; c < reader.FieldCount; c++)
             {
                 var name = reader.GetName(c);
-                if (!name.StartsWith("icp_", StringComparison.Ordinal) || name == "icp_test_row") continue;
+                if (!name.StartsWith(prefix, StringComparison.Ordinal) || name == "icp_test_row") continue;
                 values[name] = reader.IsDBNull(c) ? "" : reader.GetValue(c) switch
                 {
                     bool b => b ? "true" : "false",
@@ -197,5 +246,37 @@ public sealed class SqlDifferentialTests
             results.Add(values);
         }
         return results;
+    }
+
+    private static void Execute(DbConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
+
+public sealed class DuckDbDifferentialTests() : SqlDifferentialTests(SqlDialect.DuckDb)
+{
+    protected override string Table => "accounts";
+
+    protected override DbConnection Open()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
+}
+
+public sealed class PostgresDifferentialTests(PostgresServer server) : SqlDifferentialTests(SqlDialect.Postgres)
+{
+    protected override string Table => "differential_accounts";
+
+    protected override DbConnection Open()
+    {
+        if (server.Unavailable is { } reason) Assert.Skip("PostgreSQL UNAVAILABLE, differential test not run: " + reason);
+        var connection = new NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+        return connection;
     }
 }

@@ -1,0 +1,95 @@
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_score` INT64;
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_tier` STRING;
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_excluded` BOOL;
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_reasons` STRING;
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_g1` INT64;
+ALTER TABLE `crm`.`accounts` ADD COLUMN IF NOT EXISTS `fit_g2` INT64;
+MERGE INTO `crm`.`accounts` AS icp__target
+USING (
+-- icp profile 'differential' v1, as of 2025-06-15, bigquery dialect
+WITH icp__text AS (
+    SELECT *,
+        nullif(trim(CAST(`website` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t0`,
+        nullif(trim(CAST(`tech` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t1`,
+        nullif(trim(CAST(`country` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t2`,
+        nullif(trim(CAST(`industry` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t3`,
+        nullif(trim(CAST(`employees` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t4`,
+        nullif(trim(CAST(`founded` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t5`,
+        nullif(trim(CAST(`hiring` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t6`,
+        nullif(trim(CAST(`title` AS STRING), code_points_to_string([32, 9, 10, 11, 12, 13])), '') AS `icp__t7`
+    FROM (SELECT `account id`, `website`, `tech`, `country`, `industry`, `employees`, `founded`, `hiring`, `title` FROM `crm`.`accounts`)
+),
+icp__values AS (
+    SELECT *,
+        lower(regexp_replace(`icp__t0`, '\\s+', ' ')) AS `icp__v0`,
+        CASE WHEN `icp__t1` IS NOT NULL THEN ARRAY(SELECT t FROM (SELECT CASE WHEN length(`icp__t1`) > 1 AND starts_with(`icp__t1`, '[') AND ends_with(`icp__t1`, ']') THEN trim(CASE WHEN starts_with(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])), '"') THEN CASE WHEN length(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13]))) > 1 AND ends_with(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])), '"') THEN substr(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])), 2, length(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13]))) - 2) ELSE substr(trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])), 2) END ELSE trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])) END, code_points_to_string([32, 9, 10, 11, 12, 13])) ELSE trim(e, code_points_to_string([32, 9, 10, 11, 12, 13])) END AS t, n FROM UNNEST(split(CASE WHEN length(`icp__t1`) > 1 AND starts_with(`icp__t1`, '[') AND ends_with(`icp__t1`, ']') THEN substr(`icp__t1`, 2, length(`icp__t1`) - 2) ELSE `icp__t1` END, CASE WHEN length(`icp__t1`) > 1 AND starts_with(`icp__t1`, '[') AND ends_with(`icp__t1`, ']') THEN ',' ELSE ';' END)) AS e WITH OFFSET AS n) WHERE t <> '' ORDER BY n) END AS `icp__v1`,
+        lower(regexp_replace(`icp__t2`, '\\s+', ' ')) AS `icp__v2`,
+        lower(regexp_replace(`icp__t3`, '\\s+', ' ')) AS `icp__v3`,
+        CASE WHEN NOT is_inf(safe_cast(replace(`icp__t4`, ',', '') AS FLOAT64)) AND NOT is_nan(safe_cast(replace(`icp__t4`, ',', '') AS FLOAT64)) THEN safe_cast(replace(`icp__t4`, ',', '') AS FLOAT64) END AS `icp__v4`,
+        CASE WHEN regexp_contains(`icp__t5`, '^\\d{4}-\\d{2}-\\d{2}([T ].*)?$') THEN safe_cast(left(`icp__t5`, 10) AS DATE) WHEN regexp_contains(`icp__t5`, '^\\d{4}-\\d{2}$') THEN safe_cast(`icp__t5` || '-01' AS DATE) WHEN regexp_contains(`icp__t5`, '^\\d{4}$') THEN safe_cast(`icp__t5` || '-01-01' AS DATE) END AS `icp__v5`,
+        CASE WHEN lower(`icp__t6`) IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower(`icp__t6`) IN ('false', 'no', 'n', 'f', '0') THEN false END AS `icp__v6`,
+        lower(regexp_replace(`icp__t7`, '\\s+', ' ')) AS `icp__v7`
+    FROM icp__text
+),
+icp__criteria AS (
+    SELECT *,
+        (`icp__t0` IS NOT NULL) AS `icp__must0`,
+        CASE WHEN `icp__v1` IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\\s+', ' '))) FROM UNNEST(`icp__v1`) AS t WHERE lower(regexp_replace(t, '\\s+', ' ')) IN UNNEST(ARRAY<STRING>['oracle'])) = 0 END AS `icp__exclude0`,
+        CASE WHEN `icp__v2` IS NULL THEN NULL ELSE (`icp__v2` IN UNNEST(ARRAY<STRING>['o\'reilly land', 'x; drop table accounts; --'])) END AS `icp__exclude1`,
+        CASE WHEN `icp__v3` IS NULL THEN NULL ELSE (`icp__v3` IN UNNEST(ARRAY<STRING>['software', 'fintech'])) END AS `icp__signal0`,
+        CASE WHEN `icp__v3` IS NULL THEN NULL ELSE (`icp__v3` IN UNNEST(ARRAY<STRING>['retail'])) END AS `icp__signal1`,
+        CASE WHEN `icp__v3` IS NULL THEN NULL ELSE NOT (`icp__v3` IN UNNEST(ARRAY<STRING>['government', 'education'])) END AS `icp__signal2`,
+        CASE WHEN `icp__v3` IS NULL THEN NULL ELSE (`icp__v3` IN UNNEST(ARRAY<STRING>['fin tech', 'data tools'])) END AS `icp__signal3`,
+        (`icp__v4` >= 50 AND `icp__v4` <= 500) AS `icp__signal4`,
+        (`icp__v4` >= 1000) AS `icp__signal5`,
+        (`icp__v4` < 20) AS `icp__signal6`,
+        ((`icp__v4` > 10) AND (`icp__v4` <= 400)) AS `icp__signal7`,
+        CASE WHEN `icp__v4` IS NULL THEN NULL ELSE (`icp__v4` IN UNNEST(ARRAY<FLOAT64>[150, 1500])) END AS `icp__signal8`,
+        CASE WHEN `icp__v4` IS NULL THEN NULL ELSE NOT (`icp__v4` IN UNNEST(ARRAY<FLOAT64>[5])) END AS `icp__signal9`,
+        CASE WHEN `icp__v1` IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\\s+', ' '))) FROM UNNEST(`icp__v1`) AS t WHERE lower(regexp_replace(t, '\\s+', ' ')) IN UNNEST(ARRAY<STRING>['salesforce', 'hubspot'])) > 0 END AS `icp__signal10`,
+        CASE WHEN `icp__v1` IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\\s+', ' '))) FROM UNNEST(`icp__v1`) AS t WHERE lower(regexp_replace(t, '\\s+', ' ')) IN UNNEST(ARRAY<STRING>['salesforce', 'slack'])) >= 2 END AS `icp__signal11`,
+        CASE WHEN `icp__v1` IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\\s+', ' '))) FROM UNNEST(`icp__v1`) AS t WHERE lower(regexp_replace(t, '\\s+', ' ')) IN UNNEST(ARRAY<STRING>['oracle'])) = 0 END AS `icp__signal12`,
+        (`icp__v5` >= DATE '2023-06-15') AS `icp__signal13`,
+        (`icp__v5` >= DATE '2023-12-15') AS `icp__signal14`,
+        (`icp__v5` < DATE '2015-06-15') AS `icp__signal15`,
+        (`icp__v5` >= DATE '2015-01-01' AND `icp__v5` <= DATE '2024-12-31') AS `icp__signal16`,
+        (`icp__v5` >= DATE '2020-06-01') AS `icp__signal17`,
+        (`icp__v6` = true) AS `icp__signal18`,
+        (`icp__v6` = false) AS `icp__signal19`,
+        (`icp__t0` IS NOT NULL) AS `icp__signal20`,
+        (`icp__t0` IS NULL) AS `icp__signal21`,
+        CASE WHEN `icp__t7` IS NULL THEN NULL ELSE regexp_contains(`icp__t7`, '(?i)\\b(cfo|vp finance)\\b') END AS `icp__signal22`,
+        (CASE WHEN `icp__v3` IS NULL THEN NULL ELSE (`icp__v3` IN UNNEST(ARRAY<STRING>['fintech'])) END OR (`icp__v6` = true)) AS `icp__signal23`,
+        (NOT CASE WHEN `icp__v2` IS NULL THEN NULL ELSE (`icp__v2` IN UNNEST(ARRAY<STRING>['us'])) END) AS `icp__signal24`,
+        (CASE WHEN `icp__v2` IS NULL THEN NULL ELSE (`icp__v2` IN UNNEST(ARRAY<STRING>['us', 'ca'])) END AND (`icp__v4` >= 100)) AS `icp__signal25`,
+        ((NOT CASE WHEN `icp__v1` IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\\s+', ' '))) FROM UNNEST(`icp__v1`) AS t WHERE lower(regexp_replace(t, '\\s+', ' ')) IN UNNEST(ARRAY<STRING>['oracle'])) > 0 END) OR (`icp__v5` < DATE '1995-06-15')) AS `icp__signal26`,
+        CASE WHEN `icp__v2` IS NULL THEN NULL ELSE (`icp__v2` IN UNNEST(ARRAY<STRING>['o\'reilly land', 'x; drop table accounts; --'])) END AS `icp__signal27`
+    FROM icp__values
+),
+icp__points AS (
+    SELECT *,
+        (NOT coalesce(`icp__must0`, true) OR coalesce(`icp__exclude0`, false) OR coalesce(`icp__exclude1`, false)) AS `icp__excluded`,
+        least(30, (CASE WHEN `icp__signal1` THEN 6 ELSE 0 END + CASE WHEN `icp__signal4` THEN 9 ELSE 0 END + CASE WHEN `icp__signal7` THEN 12 ELSE 0 END + CASE WHEN `icp__signal10` THEN 15 ELSE 0 END + CASE WHEN `icp__signal13` THEN 18 ELSE 0 END + CASE WHEN `icp__signal16` THEN 21 ELSE 0 END + CASE WHEN `icp__signal19` THEN 24 ELSE 0 END + CASE WHEN `icp__signal22` THEN 27 ELSE 0 END + CASE WHEN `icp__signal25` THEN 30 ELSE 0 END)) AS `icp__earned0`,
+        least(30, (CASE WHEN `icp__signal1` IS NOT NULL THEN 6 ELSE 0 END + CASE WHEN `icp__signal4` IS NOT NULL THEN 9 ELSE 0 END + CASE WHEN `icp__signal7` IS NOT NULL THEN 12 ELSE 0 END + CASE WHEN `icp__signal10` IS NOT NULL THEN 15 ELSE 0 END + CASE WHEN `icp__signal13` IS NOT NULL THEN 18 ELSE 0 END + CASE WHEN `icp__signal16` IS NOT NULL THEN 21 ELSE 0 END + CASE WHEN `icp__signal19` IS NOT NULL THEN 24 ELSE 0 END + CASE WHEN `icp__signal22` IS NOT NULL THEN 27 ELSE 0 END + CASE WHEN `icp__signal25` IS NOT NULL THEN 30 ELSE 0 END)) AS `icp__available0`,
+        (CASE WHEN `icp__signal2` THEN 7 ELSE 0 END + CASE WHEN `icp__signal5` THEN 10 ELSE 0 END + CASE WHEN `icp__signal8` THEN 13 ELSE 0 END + CASE WHEN `icp__signal11` THEN 16 ELSE 0 END + CASE WHEN `icp__signal14` THEN 19 ELSE 0 END + CASE WHEN `icp__signal17` THEN 22 ELSE 0 END + CASE WHEN `icp__signal20` THEN 25 ELSE 0 END + CASE WHEN `icp__signal23` THEN 28 ELSE 0 END + CASE WHEN `icp__signal26` THEN 31 ELSE 0 END) AS `icp__earned1`,
+        (CASE WHEN `icp__signal2` IS NOT NULL THEN 7 ELSE 0 END + CASE WHEN `icp__signal5` IS NOT NULL THEN 10 ELSE 0 END + CASE WHEN `icp__signal8` IS NOT NULL THEN 13 ELSE 0 END + CASE WHEN `icp__signal11` IS NOT NULL THEN 16 ELSE 0 END + CASE WHEN `icp__signal14` IS NOT NULL THEN 19 ELSE 0 END + CASE WHEN `icp__signal17` IS NOT NULL THEN 22 ELSE 0 END + CASE WHEN `icp__signal20` IS NOT NULL THEN 25 ELSE 0 END + CASE WHEN `icp__signal23` IS NOT NULL THEN 28 ELSE 0 END + CASE WHEN `icp__signal26` IS NOT NULL THEN 31 ELSE 0 END) AS `icp__available1`,
+        (CASE WHEN `icp__signal0` THEN -1 ELSE 0 END + CASE WHEN `icp__signal3` THEN -4 ELSE 0 END + CASE WHEN `icp__signal6` THEN -7 ELSE 0 END + CASE WHEN `icp__signal9` THEN -10 ELSE 0 END + CASE WHEN `icp__signal12` THEN -13 ELSE 0 END + CASE WHEN `icp__signal15` THEN -16 ELSE 0 END + CASE WHEN `icp__signal18` THEN -19 ELSE 0 END + CASE WHEN `icp__signal21` THEN -22 ELSE 0 END + CASE WHEN `icp__signal24` THEN -25 ELSE 0 END + CASE WHEN `icp__signal27` THEN -28 ELSE 0 END) AS `icp__earned2`,
+        (0) AS `icp__available2`
+    FROM icp__criteria
+),
+icp__scored AS (
+    SELECT *,
+        CASE WHEN `icp__excluded` THEN 0 ELSE CASE WHEN (`icp__available0` + `icp__available1` + `icp__available2`) = 0 OR (`icp__earned0` + `icp__earned1` + `icp__earned2`) <= 0 THEN 0 WHEN (`icp__earned0` + `icp__earned1` + `icp__earned2`) >= (`icp__available0` + `icp__available1` + `icp__available2`) THEN 100 ELSE CAST(div(200 * (`icp__earned0` + `icp__earned1` + `icp__earned2`) + (`icp__available0` + `icp__available1` + `icp__available2`), 2 * (`icp__available0` + `icp__available1` + `icp__available2`)) AS INTEGER) END END AS `icp__score`
+    FROM icp__points
+)
+SELECT * EXCEPT (`icp__t0`, `icp__t1`, `icp__t2`, `icp__t3`, `icp__t4`, `icp__t5`, `icp__t6`, `icp__t7`, `icp__v0`, `icp__v1`, `icp__v2`, `icp__v3`, `icp__v4`, `icp__v5`, `icp__v6`, `icp__v7`, `icp__must0`, `icp__exclude0`, `icp__exclude1`, `icp__signal0`, `icp__signal1`, `icp__signal2`, `icp__signal3`, `icp__signal4`, `icp__signal5`, `icp__signal6`, `icp__signal7`, `icp__signal8`, `icp__signal9`, `icp__signal10`, `icp__signal11`, `icp__signal12`, `icp__signal13`, `icp__signal14`, `icp__signal15`, `icp__signal16`, `icp__signal17`, `icp__signal18`, `icp__signal19`, `icp__signal20`, `icp__signal21`, `icp__signal22`, `icp__signal23`, `icp__signal24`, `icp__signal25`, `icp__signal26`, `icp__signal27`, `icp__excluded`, `icp__earned0`, `icp__available0`, `icp__earned1`, `icp__available1`, `icp__earned2`, `icp__available2`, `icp__score`),
+    `icp__score` AS `icp_score`,
+    CASE WHEN `icp__excluded` THEN 'excluded' WHEN `icp__score` >= 70 THEN 'A' WHEN `icp__score` >= 40 THEN 'B' WHEN `icp__score` >= 15 THEN 'C' ELSE 'D' END AS `icp_tier`,
+    `icp__excluded` AS `icp_excluded`,
+    nullif(CASE WHEN `icp__excluded` THEN array_to_string([CASE WHEN NOT coalesce(`icp__must0`, true) THEN 'excluded: ' || 'website present' || ' (needs website present)' END, CASE WHEN coalesce(`icp__exclude0`, false) THEN 'excluded: ' || 'tech has none of [Oracle]' || ' (rule 0 isn\'t wanted)' END, CASE WHEN coalesce(`icp__exclude1`, false) THEN 'excluded: ' || 'country=' || `icp__t2` || ' (rule 1 isn\'t wanted)' END], '; ') ELSE array_to_string([CASE WHEN coalesce(`icp__signal0`, false) THEN '-1 ' || 'signal number 0' END, CASE WHEN coalesce(`icp__signal1`, false) THEN '+6 ' || 'industry=' || `icp__t3` END, CASE WHEN coalesce(`icp__signal2`, false) THEN '+7 ' || 'signal number 2' END, CASE WHEN coalesce(`icp__signal3`, false) THEN '-4 ' || 'industry=' || `icp__t3` END, CASE WHEN coalesce(`icp__signal4`, false) THEN '+9 ' || 'signal number 4' END, CASE WHEN coalesce(`icp__signal5`, false) THEN '+10 ' || 'employees=' || `icp__t4` END, CASE WHEN coalesce(`icp__signal6`, false) THEN '-7 ' || 'signal number 6' END, CASE WHEN coalesce(`icp__signal7`, false) THEN '+12 ' || 'employees>10 and employees<=400' END, CASE WHEN coalesce(`icp__signal8`, false) THEN '+13 ' || 'signal number 8' END, CASE WHEN coalesce(`icp__signal9`, false) THEN '-10 ' || 'employees=' || `icp__t4` END, CASE WHEN coalesce(`icp__signal10`, false) THEN '+15 ' || 'signal number 10' END, CASE WHEN coalesce(`icp__signal11`, false) THEN '+16 ' || 'tech has all of [Salesforce, Slack]' END, CASE WHEN coalesce(`icp__signal12`, false) THEN '-13 ' || 'signal number 12' END, CASE WHEN coalesce(`icp__signal13`, false) THEN '+18 ' || 'founded=' || `icp__t5` END, CASE WHEN coalesce(`icp__signal14`, false) THEN '+19 ' || 'signal number 14' END, CASE WHEN coalesce(`icp__signal15`, false) THEN '-16 ' || 'founded=' || `icp__t5` END, CASE WHEN coalesce(`icp__signal16`, false) THEN '+21 ' || 'signal number 16' END, CASE WHEN coalesce(`icp__signal17`, false) THEN '+22 ' || 'founded=' || `icp__t5` END, CASE WHEN coalesce(`icp__signal18`, false) THEN '-19 ' || 'signal number 18' END, CASE WHEN coalesce(`icp__signal19`, false) THEN '+24 ' || 'hiring=' || `icp__t6` END, CASE WHEN coalesce(`icp__signal20`, false) THEN '+25 ' || 'signal number 20' END, CASE WHEN coalesce(`icp__signal21`, false) THEN '-22 ' || 'website missing' END, CASE WHEN coalesce(`icp__signal22`, false) THEN '+27 ' || 'signal number 22' END, CASE WHEN coalesce(`icp__signal23`, false) THEN '+28 ' || 'industry=Fintech or hiring' END, CASE WHEN coalesce(`icp__signal24`, false) THEN '-25 ' || 'signal number 24' END, CASE WHEN coalesce(`icp__signal25`, false) THEN '+30 ' || 'country in [US, CA] and employees>=100' END, CASE WHEN coalesce(`icp__signal26`, false) THEN '+31 ' || 'signal number 26' END, CASE WHEN coalesce(`icp__signal27`, false) THEN '-28 ' || 'country=' || `icp__t2` END], '; ') END, '') AS `icp_reasons`,
+    CASE WHEN NOT `icp__excluded` AND `icp__available0` > 0 THEN CASE WHEN (`icp__available0`) = 0 OR (`icp__earned0`) <= 0 THEN 0 WHEN (`icp__earned0`) >= (`icp__available0`) THEN 100 ELSE CAST(div(200 * (`icp__earned0`) + (`icp__available0`), 2 * (`icp__available0`)) AS INTEGER) END END AS `icp_g1`,
+    CASE WHEN NOT `icp__excluded` AND `icp__available1` > 0 THEN CASE WHEN (`icp__available1`) = 0 OR (`icp__earned1`) <= 0 THEN 0 WHEN (`icp__earned1`) >= (`icp__available1`) THEN 100 ELSE CAST(div(200 * (`icp__earned1`) + (`icp__available1`), 2 * (`icp__available1`)) AS INTEGER) END END AS `icp_g2`
+FROM icp__scored
+) AS icp__result
+ON icp__target.`account id` = icp__result.`account id`
+WHEN MATCHED THEN UPDATE SET `fit_score` = icp__result.`icp_score`, `fit_tier` = icp__result.`icp_tier`, `fit_excluded` = icp__result.`icp_excluded`, `fit_reasons` = icp__result.`icp_reasons`, `fit_g1` = icp__result.`icp_g1`, `fit_g2` = icp__result.`icp_g2`;

@@ -1,0 +1,99 @@
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_score" integer;
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_tier" text;
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_excluded" boolean;
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_reasons" text;
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_g1" integer;
+ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_g2" integer;
+UPDATE "crm"."accounts" AS icp__target SET "fit_score" = icp__result."icp_score", "fit_tier" = icp__result."icp_tier", "fit_excluded" = icp__result."icp_excluded", "fit_reasons" = icp__result."icp_reasons", "fit_g1" = icp__result."icp_g1", "fit_g2" = icp__result."icp_g2"
+FROM (
+-- icp profile 'differential' v1, as of 2025-06-15, postgres dialect
+WITH icp__text AS (
+    SELECT icp__src AS icp__row,
+        nullif(btrim(CAST("website" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t0",
+        nullif(btrim(CAST("tech" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t1",
+        nullif(btrim(CAST("country" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t2",
+        nullif(btrim(CAST("industry" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t3",
+        nullif(btrim(CAST("employees" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t4",
+        nullif(btrim(CAST("founded" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t5",
+        nullif(btrim(CAST("hiring" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t6",
+        nullif(btrim(CAST("title" AS text), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t7"
+    FROM (SELECT "account id", "website", "tech", "country", "industry", "employees", "founded", "hiring", "title" FROM "crm"."accounts") AS icp__src
+    OFFSET 0
+),
+icp__values AS (
+    SELECT *,
+        lower(regexp_replace("icp__t0", '\s+', ' ', 'g')) AS "icp__v0",
+        CASE WHEN "icp__t1" IS NOT NULL THEN ARRAY(SELECT t FROM (SELECT CASE WHEN length("icp__t1") > 1 AND left("icp__t1", 1) = '[' AND right("icp__t1", 1) = ']' THEN btrim(CASE WHEN left(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), 1) = '"' THEN CASE WHEN length(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))) > 1 AND right(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), 1) = '"' THEN substr(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), 2, length(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))) - 2) ELSE substr(btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), 2) END ELSE btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) END, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) ELSE btrim(e, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) END AS t, n FROM unnest(string_to_array(CASE WHEN length("icp__t1") > 1 AND left("icp__t1", 1) = '[' AND right("icp__t1", 1) = ']' THEN substr("icp__t1", 2, length("icp__t1") - 2) ELSE "icp__t1" END, CASE WHEN length("icp__t1") > 1 AND left("icp__t1", 1) = '[' AND right("icp__t1", 1) = ']' THEN ',' ELSE ';' END)) WITH ORDINALITY AS u(e, n)) AS k WHERE t <> '' ORDER BY n) END AS "icp__v1",
+        lower(regexp_replace("icp__t2", '\s+', ' ', 'g')) AS "icp__v2",
+        lower(regexp_replace("icp__t3", '\s+', ' ', 'g')) AS "icp__v3",
+        CASE WHEN replace("icp__t4", ',', '') ~ '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$' THEN CASE WHEN abs(CAST(replace("icp__t4", ',', '') AS numeric)) > 1.7976931348623157e308 THEN NULL WHEN abs(CAST(replace("icp__t4", ',', '') AS numeric)) < 1e-300 THEN CAST(0 AS double precision) ELSE CAST(CAST(replace("icp__t4", ',', '') AS numeric) AS double precision) END END AS "icp__v4",
+        CASE WHEN "icp__t5" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ].*)?$' THEN CASE WHEN CAST(substr("icp__t5", 6, 2) AS integer) BETWEEN 1 AND 12 AND CAST(substr("icp__t5", 1, 4) AS integer) >= 1 AND CAST(substr("icp__t5", 9, 2) AS integer) BETWEEN 1 AND CAST(extract(day FROM make_date(CAST(substr("icp__t5", 1, 4) AS integer), CAST(substr("icp__t5", 6, 2) AS integer), 1) + interval '1 month' - interval '1 day') AS integer) THEN make_date(CAST(substr("icp__t5", 1, 4) AS integer), CAST(substr("icp__t5", 6, 2) AS integer), CAST(substr("icp__t5", 9, 2) AS integer)) END WHEN "icp__t5" ~ '^[0-9]{4}-[0-9]{2}$' THEN CASE WHEN CAST(substr("icp__t5", 6, 2) AS integer) BETWEEN 1 AND 12 AND CAST(substr("icp__t5", 1, 4) AS integer) >= 1 AND 1 BETWEEN 1 AND CAST(extract(day FROM make_date(CAST(substr("icp__t5", 1, 4) AS integer), CAST(substr("icp__t5", 6, 2) AS integer), 1) + interval '1 month' - interval '1 day') AS integer) THEN make_date(CAST(substr("icp__t5", 1, 4) AS integer), CAST(substr("icp__t5", 6, 2) AS integer), 1) END WHEN "icp__t5" ~ '^[0-9]{4}$' THEN CASE WHEN CAST(substr("icp__t5", 1, 4) AS integer) >= 1 THEN make_date(CAST(substr("icp__t5", 1, 4) AS integer), 1, 1) END END AS "icp__v5",
+        CASE WHEN lower("icp__t6") IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower("icp__t6") IN ('false', 'no', 'n', 'f', '0') THEN false END AS "icp__v6",
+        lower(regexp_replace("icp__t7", '\s+', ' ', 'g')) AS "icp__v7"
+    FROM icp__text
+    OFFSET 0
+),
+icp__criteria AS (
+    SELECT *,
+        ("icp__t0" IS NOT NULL) AS "icp__must0",
+        CASE WHEN "icp__v1" IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\s+', ' ', 'g'))) FROM unnest("icp__v1") AS u(t) WHERE lower(regexp_replace(t, '\s+', ' ', 'g')) = ANY(CAST(ARRAY['oracle'] AS text[]))) = 0 END AS "icp__exclude0",
+        CASE WHEN "icp__v2" IS NULL THEN NULL ELSE ("icp__v2" = ANY(CAST(ARRAY['o''reilly land', 'x; drop table accounts; --'] AS text[]))) END AS "icp__exclude1",
+        CASE WHEN "icp__v3" IS NULL THEN NULL ELSE ("icp__v3" = ANY(CAST(ARRAY['software', 'fintech'] AS text[]))) END AS "icp__signal0",
+        CASE WHEN "icp__v3" IS NULL THEN NULL ELSE ("icp__v3" = ANY(CAST(ARRAY['retail'] AS text[]))) END AS "icp__signal1",
+        CASE WHEN "icp__v3" IS NULL THEN NULL ELSE NOT ("icp__v3" = ANY(CAST(ARRAY['government', 'education'] AS text[]))) END AS "icp__signal2",
+        CASE WHEN "icp__v3" IS NULL THEN NULL ELSE ("icp__v3" = ANY(CAST(ARRAY['fin tech', 'data tools'] AS text[]))) END AS "icp__signal3",
+        ("icp__v4" >= 50 AND "icp__v4" <= 500) AS "icp__signal4",
+        ("icp__v4" >= 1000) AS "icp__signal5",
+        ("icp__v4" < 20) AS "icp__signal6",
+        (("icp__v4" > 10) AND ("icp__v4" <= 400)) AS "icp__signal7",
+        CASE WHEN "icp__v4" IS NULL THEN NULL ELSE ("icp__v4" = ANY(CAST(ARRAY[150, 1500] AS double precision[]))) END AS "icp__signal8",
+        CASE WHEN "icp__v4" IS NULL THEN NULL ELSE NOT ("icp__v4" = ANY(CAST(ARRAY[5] AS double precision[]))) END AS "icp__signal9",
+        CASE WHEN "icp__v1" IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\s+', ' ', 'g'))) FROM unnest("icp__v1") AS u(t) WHERE lower(regexp_replace(t, '\s+', ' ', 'g')) = ANY(CAST(ARRAY['salesforce', 'hubspot'] AS text[]))) > 0 END AS "icp__signal10",
+        CASE WHEN "icp__v1" IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\s+', ' ', 'g'))) FROM unnest("icp__v1") AS u(t) WHERE lower(regexp_replace(t, '\s+', ' ', 'g')) = ANY(CAST(ARRAY['salesforce', 'slack'] AS text[]))) >= 2 END AS "icp__signal11",
+        CASE WHEN "icp__v1" IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\s+', ' ', 'g'))) FROM unnest("icp__v1") AS u(t) WHERE lower(regexp_replace(t, '\s+', ' ', 'g')) = ANY(CAST(ARRAY['oracle'] AS text[]))) = 0 END AS "icp__signal12",
+        ("icp__v5" >= DATE '2023-06-15') AS "icp__signal13",
+        ("icp__v5" >= DATE '2023-12-15') AS "icp__signal14",
+        ("icp__v5" < DATE '2015-06-15') AS "icp__signal15",
+        ("icp__v5" >= DATE '2015-01-01' AND "icp__v5" <= DATE '2024-12-31') AS "icp__signal16",
+        ("icp__v5" >= DATE '2020-06-01') AS "icp__signal17",
+        ("icp__v6" = true) AS "icp__signal18",
+        ("icp__v6" = false) AS "icp__signal19",
+        ("icp__t0" IS NOT NULL) AS "icp__signal20",
+        ("icp__t0" IS NULL) AS "icp__signal21",
+        CASE WHEN "icp__t7" IS NULL THEN NULL ELSE ("icp__t7" ~ '(?i)\y(cfo|vp finance)\y') END AS "icp__signal22",
+        (CASE WHEN "icp__v3" IS NULL THEN NULL ELSE ("icp__v3" = ANY(CAST(ARRAY['fintech'] AS text[]))) END OR ("icp__v6" = true)) AS "icp__signal23",
+        (NOT CASE WHEN "icp__v2" IS NULL THEN NULL ELSE ("icp__v2" = ANY(CAST(ARRAY['us'] AS text[]))) END) AS "icp__signal24",
+        (CASE WHEN "icp__v2" IS NULL THEN NULL ELSE ("icp__v2" = ANY(CAST(ARRAY['us', 'ca'] AS text[]))) END AND ("icp__v4" >= 100)) AS "icp__signal25",
+        ((NOT CASE WHEN "icp__v1" IS NULL THEN NULL ELSE (SELECT count(DISTINCT lower(regexp_replace(t, '\s+', ' ', 'g'))) FROM unnest("icp__v1") AS u(t) WHERE lower(regexp_replace(t, '\s+', ' ', 'g')) = ANY(CAST(ARRAY['oracle'] AS text[]))) > 0 END) OR ("icp__v5" < DATE '1995-06-15')) AS "icp__signal26",
+        CASE WHEN "icp__v2" IS NULL THEN NULL ELSE ("icp__v2" = ANY(CAST(ARRAY['o''reilly land', 'x; drop table accounts; --'] AS text[]))) END AS "icp__signal27"
+    FROM icp__values
+    OFFSET 0
+),
+icp__points AS (
+    SELECT *,
+        (NOT coalesce("icp__must0", true) OR coalesce("icp__exclude0", false) OR coalesce("icp__exclude1", false)) AS "icp__excluded",
+        least(30, (CASE WHEN "icp__signal1" THEN 6 ELSE 0 END + CASE WHEN "icp__signal4" THEN 9 ELSE 0 END + CASE WHEN "icp__signal7" THEN 12 ELSE 0 END + CASE WHEN "icp__signal10" THEN 15 ELSE 0 END + CASE WHEN "icp__signal13" THEN 18 ELSE 0 END + CASE WHEN "icp__signal16" THEN 21 ELSE 0 END + CASE WHEN "icp__signal19" THEN 24 ELSE 0 END + CASE WHEN "icp__signal22" THEN 27 ELSE 0 END + CASE WHEN "icp__signal25" THEN 30 ELSE 0 END)) AS "icp__earned0",
+        least(30, (CASE WHEN "icp__signal1" IS NOT NULL THEN 6 ELSE 0 END + CASE WHEN "icp__signal4" IS NOT NULL THEN 9 ELSE 0 END + CASE WHEN "icp__signal7" IS NOT NULL THEN 12 ELSE 0 END + CASE WHEN "icp__signal10" IS NOT NULL THEN 15 ELSE 0 END + CASE WHEN "icp__signal13" IS NOT NULL THEN 18 ELSE 0 END + CASE WHEN "icp__signal16" IS NOT NULL THEN 21 ELSE 0 END + CASE WHEN "icp__signal19" IS NOT NULL THEN 24 ELSE 0 END + CASE WHEN "icp__signal22" IS NOT NULL THEN 27 ELSE 0 END + CASE WHEN "icp__signal25" IS NOT NULL THEN 30 ELSE 0 END)) AS "icp__available0",
+        (CASE WHEN "icp__signal2" THEN 7 ELSE 0 END + CASE WHEN "icp__signal5" THEN 10 ELSE 0 END + CASE WHEN "icp__signal8" THEN 13 ELSE 0 END + CASE WHEN "icp__signal11" THEN 16 ELSE 0 END + CASE WHEN "icp__signal14" THEN 19 ELSE 0 END + CASE WHEN "icp__signal17" THEN 22 ELSE 0 END + CASE WHEN "icp__signal20" THEN 25 ELSE 0 END + CASE WHEN "icp__signal23" THEN 28 ELSE 0 END + CASE WHEN "icp__signal26" THEN 31 ELSE 0 END) AS "icp__earned1",
+        (CASE WHEN "icp__signal2" IS NOT NULL THEN 7 ELSE 0 END + CASE WHEN "icp__signal5" IS NOT NULL THEN 10 ELSE 0 END + CASE WHEN "icp__signal8" IS NOT NULL THEN 13 ELSE 0 END + CASE WHEN "icp__signal11" IS NOT NULL THEN 16 ELSE 0 END + CASE WHEN "icp__signal14" IS NOT NULL THEN 19 ELSE 0 END + CASE WHEN "icp__signal17" IS NOT NULL THEN 22 ELSE 0 END + CASE WHEN "icp__signal20" IS NOT NULL THEN 25 ELSE 0 END + CASE WHEN "icp__signal23" IS NOT NULL THEN 28 ELSE 0 END + CASE WHEN "icp__signal26" IS NOT NULL THEN 31 ELSE 0 END) AS "icp__available1",
+        (CASE WHEN "icp__signal0" THEN -1 ELSE 0 END + CASE WHEN "icp__signal3" THEN -4 ELSE 0 END + CASE WHEN "icp__signal6" THEN -7 ELSE 0 END + CASE WHEN "icp__signal9" THEN -10 ELSE 0 END + CASE WHEN "icp__signal12" THEN -13 ELSE 0 END + CASE WHEN "icp__signal15" THEN -16 ELSE 0 END + CASE WHEN "icp__signal18" THEN -19 ELSE 0 END + CASE WHEN "icp__signal21" THEN -22 ELSE 0 END + CASE WHEN "icp__signal24" THEN -25 ELSE 0 END + CASE WHEN "icp__signal27" THEN -28 ELSE 0 END) AS "icp__earned2",
+        (0) AS "icp__available2"
+    FROM icp__criteria
+    OFFSET 0
+),
+icp__scored AS (
+    SELECT *,
+        CASE WHEN "icp__excluded" THEN 0 ELSE CASE WHEN ("icp__available0" + "icp__available1" + "icp__available2") = 0 OR ("icp__earned0" + "icp__earned1" + "icp__earned2") <= 0 THEN 0 WHEN ("icp__earned0" + "icp__earned1" + "icp__earned2") >= ("icp__available0" + "icp__available1" + "icp__available2") THEN 100 ELSE CAST(((200 * ("icp__earned0" + "icp__earned1" + "icp__earned2") + ("icp__available0" + "icp__available1" + "icp__available2")) / (2 * ("icp__available0" + "icp__available1" + "icp__available2"))) AS INTEGER) END END AS "icp__score"
+    FROM icp__points
+    OFFSET 0
+)
+SELECT (icp__row).*,
+    "icp__score" AS "icp_score",
+    CASE WHEN "icp__excluded" THEN 'excluded' WHEN "icp__score" >= 70 THEN 'A' WHEN "icp__score" >= 40 THEN 'B' WHEN "icp__score" >= 15 THEN 'C' ELSE 'D' END AS "icp_tier",
+    "icp__excluded" AS "icp_excluded",
+    nullif(CASE WHEN "icp__excluded" THEN concat_ws('; ', CASE WHEN NOT coalesce("icp__must0", true) THEN 'excluded: ' || 'website present' || ' (needs website present)' END, CASE WHEN coalesce("icp__exclude0", false) THEN 'excluded: ' || 'tech has none of [Oracle]' || ' (rule 0 isn''t wanted)' END, CASE WHEN coalesce("icp__exclude1", false) THEN 'excluded: ' || 'country=' || "icp__t2" || ' (rule 1 isn''t wanted)' END) ELSE concat_ws('; ', CASE WHEN coalesce("icp__signal0", false) THEN '-1 ' || 'signal number 0' END, CASE WHEN coalesce("icp__signal1", false) THEN '+6 ' || 'industry=' || "icp__t3" END, CASE WHEN coalesce("icp__signal2", false) THEN '+7 ' || 'signal number 2' END, CASE WHEN coalesce("icp__signal3", false) THEN '-4 ' || 'industry=' || "icp__t3" END, CASE WHEN coalesce("icp__signal4", false) THEN '+9 ' || 'signal number 4' END, CASE WHEN coalesce("icp__signal5", false) THEN '+10 ' || 'employees=' || "icp__t4" END, CASE WHEN coalesce("icp__signal6", false) THEN '-7 ' || 'signal number 6' END, CASE WHEN coalesce("icp__signal7", false) THEN '+12 ' || 'employees>10 and employees<=400' END, CASE WHEN coalesce("icp__signal8", false) THEN '+13 ' || 'signal number 8' END, CASE WHEN coalesce("icp__signal9", false) THEN '-10 ' || 'employees=' || "icp__t4" END, CASE WHEN coalesce("icp__signal10", false) THEN '+15 ' || 'signal number 10' END, CASE WHEN coalesce("icp__signal11", false) THEN '+16 ' || 'tech has all of [Salesforce, Slack]' END, CASE WHEN coalesce("icp__signal12", false) THEN '-13 ' || 'signal number 12' END, CASE WHEN coalesce("icp__signal13", false) THEN '+18 ' || 'founded=' || "icp__t5" END, CASE WHEN coalesce("icp__signal14", false) THEN '+19 ' || 'signal number 14' END, CASE WHEN coalesce("icp__signal15", false) THEN '-16 ' || 'founded=' || "icp__t5" END, CASE WHEN coalesce("icp__signal16", false) THEN '+21 ' || 'signal number 16' END, CASE WHEN coalesce("icp__signal17", false) THEN '+22 ' || 'founded=' || "icp__t5" END, CASE WHEN coalesce("icp__signal18", false) THEN '-19 ' || 'signal number 18' END, CASE WHEN coalesce("icp__signal19", false) THEN '+24 ' || 'hiring=' || "icp__t6" END, CASE WHEN coalesce("icp__signal20", false) THEN '+25 ' || 'signal number 20' END, CASE WHEN coalesce("icp__signal21", false) THEN '-22 ' || 'website missing' END, CASE WHEN coalesce("icp__signal22", false) THEN '+27 ' || 'signal number 22' END, CASE WHEN coalesce("icp__signal23", false) THEN '+28 ' || 'industry=Fintech or hiring' END, CASE WHEN coalesce("icp__signal24", false) THEN '-25 ' || 'signal number 24' END, CASE WHEN coalesce("icp__signal25", false) THEN '+30 ' || 'country in [US, CA] and employees>=100' END, CASE WHEN coalesce("icp__signal26", false) THEN '+31 ' || 'signal number 26' END, CASE WHEN coalesce("icp__signal27", false) THEN '-28 ' || 'country=' || "icp__t2" END) END, '') AS "icp_reasons",
+    CASE WHEN NOT "icp__excluded" AND "icp__available0" > 0 THEN CASE WHEN ("icp__available0") = 0 OR ("icp__earned0") <= 0 THEN 0 WHEN ("icp__earned0") >= ("icp__available0") THEN 100 ELSE CAST(((200 * ("icp__earned0") + ("icp__available0")) / (2 * ("icp__available0"))) AS INTEGER) END END AS "icp_g1",
+    CASE WHEN NOT "icp__excluded" AND "icp__available1" > 0 THEN CASE WHEN ("icp__available1") = 0 OR ("icp__earned1") <= 0 THEN 0 WHEN ("icp__earned1") >= ("icp__available1") THEN 100 ELSE CAST(((200 * ("icp__earned1") + ("icp__available1")) / (2 * ("icp__available1"))) AS INTEGER) END END AS "icp_g2"
+FROM icp__scored
+) AS icp__result
+WHERE icp__target."account id" = icp__result."account id";
