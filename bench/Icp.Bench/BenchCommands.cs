@@ -17,6 +17,9 @@ internal static class BenchCommands
                         [--profile bench/profiles/bench.yaml] [--sql bench/profiles/bench.duckdb.sql]
               end-to-end benchmark: (a) parse baseline, (b) icp score --threads 1, (c) icp score --threads CORES,
               (d) DuckDB on the same file, (e) peak memory of (c) on M rows
+          Icp.Bench engines [--rows 10m] [--pg-rows 1m] [--threads CORES] [--repeats 1] [--reuse-data] [--icp PATH/icp.dll]
+              which engine when: the in-process scorer vs DuckDB running the compiled SQL on one Parquet file,
+              and PostgreSQL scoring a table in place (write-back and export) against a plain full-table UPDATE
           Icp.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
               BenchmarkDotNet micro-benchmarks
         """;
@@ -34,6 +37,7 @@ internal static class BenchCommands
             {
                 "generate" => Generate(Arguments.Parse(args[1..])),
                 "e2e" => EndToEndBenchmark.Run(EndToEndSettings.From(Arguments.Parse(args[1..]))),
+                "engines" => Engines.EnginesBenchmark.Run(Arguments.Parse(args[1..])),
                 "micro" => Micro(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

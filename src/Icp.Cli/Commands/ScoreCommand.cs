@@ -59,10 +59,10 @@ internal static class ScoreCommand
             var scoring = CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock);
             if (parse.GetValue(db) is { } url)
             {
-                if (loaded.Count > 1 || parse.GetValue(minTier) is not null || parse.GetValue(top) is not null || parse.GetValue(dropExcluded) || scoring.Strict)
-                    throw new UsageException("--db scores one profile in the database; --min-tier, --top, --drop-excluded, --strict and a second --profile need a file (--data)");
+                if (parse.GetValue(minTier) is not null || parse.GetValue(top) is not null || parse.GetValue(dropExcluded) || scoring.Strict)
+                    throw new UsageException("--db scores every row in the database; --min-tier, --top, --drop-excluded and --strict need a file (--data)");
                 var target = new PostgresTarget(url, parse.GetValue(table)!, parse.GetValue(writeBack), parse.GetValue(keys) ?? [], outPath);
-                return ScoreInPostgres(console, loaded[0], target, scoring, parse.GetValue(json), parse.GetValue(quiet));
+                return ScoreInPostgres(console, loaded, target, scoring, parse.GetValue(json), parse.GetValue(quiet));
             }
             var request = new ScoringRequest(
                 loaded, parse.GetValue(data)!, outPath,
@@ -80,13 +80,13 @@ internal static class ScoreCommand
 
     private sealed record PostgresTarget(string Url, string Table, string? WriteBackPrefix, string[] Keys, string OutPath);
 
-    private static int ScoreInPostgres(CliConsole console, Core.Profiles.Profile profile, PostgresTarget target, Core.Scoring.ScoringOptions options, bool json, bool quiet)
+    private static int ScoreInPostgres(CliConsole console, IReadOnlyList<Core.Profiles.Profile> profiles, PostgresTarget target, Core.Scoring.ScoringOptions options, bool json, bool quiet)
     {
         if (target.WriteBackPrefix is { } prefix)
         {
             if (target.OutPath != "-") throw new UsageException("--write-back writes into the table; leave out --out");
             var keys = target.Keys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var result = Icp.Data.Sql.PostgresScorer.WriteBack(profile, target.Url, target.Table, keys, prefix, options);
+            var result = Icp.Data.Sql.PostgresScorer.WriteBack(profiles, target.Url, target.Table, keys, prefix, options);
             if (json) Render.WriteJson(console.Output, new { rows = result.Rows, table = target.Table, key = result.Key, tiers = result.Tiers.ToDictionary(t => t.Tier, t => t.Rows) });
             else if (!quiet)
             {
@@ -97,7 +97,7 @@ internal static class ScoreCommand
             }
             return ExitCodes.Ok;
         }
-        var written = Icp.Data.Sql.PostgresScorer.Export(profile, target.Url, target.Table, target.OutPath, options);
+        var written = Icp.Data.Sql.PostgresScorer.Export(profiles, target.Url, target.Table, target.OutPath, options);
         if (json) Render.WriteJson(console.Output, new { rows = written, table = target.Table, output = target.OutPath, engine = "postgres" });
         else if (!quiet && target.OutPath != "-") console.Out.MarkupLine($"wrote {written:N0} rows to [bold]{Markup.Escape(target.OutPath)}[/] (scored in PostgreSQL)");
         return ExitCodes.Ok;
@@ -105,9 +105,9 @@ internal static class ScoreCommand
 
     private static int ScoreWithDuckDb(CliConsole console, ScoringRequest request, bool json, bool quiet)
     {
-        if (request.Profiles.Count > 1 || !request.Selection.KeepsEverything || request.Options.Strict || request.OutPath == "-" || request.DataPath == "-")
-            throw new UsageException("--engine duckdb scores one profile from a file to a file; --min-tier, --top, --drop-excluded, --strict, a second --profile and stdin/stdout need --engine icp");
-        var rows = Icp.Data.Sql.DuckDbScorer.Score(request.Profiles[0], request.DataPath, request.OutPath, request.Options, request.Threads);
+        if (!request.Selection.KeepsEverything || request.Options.Strict || request.OutPath == "-" || request.DataPath == "-")
+            throw new UsageException("--engine duckdb scores every row from a file to a file; --min-tier, --top, --drop-excluded, --strict and stdin/stdout need --engine icp");
+        var rows = Icp.Data.Sql.DuckDbScorer.Score(request.Profiles, request.DataPath, request.OutPath, request.Options, request.Threads);
         if (json) Render.WriteJson(console.Output, new { rows, output = request.OutPath, engine = "duckdb" });
         else if (!quiet) console.Out.MarkupLine($"wrote {rows:N0} rows to [bold]{Markup.Escape(request.OutPath)}[/] (DuckDB engine)");
         return ExitCodes.Ok;

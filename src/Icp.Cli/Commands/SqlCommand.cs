@@ -9,7 +9,7 @@ internal static class SqlCommand
 {
     public static Command Create(CliConsole console)
     {
-        var profile = CommonOptions.Profile();
+        var profile = CommonOptions.Profiles();
         var dialect = new Option<string>("--dialect") { Description = $"SQL dialect: {string.Join(", ", SqlDialect.ByName.Keys)}.", DefaultValueFactory = _ => "duckdb" };
         var table = new Option<string>("--table") { Description = "Table or view to score, optionally schema-qualified (crm.accounts).", DefaultValueFactory = _ => "accounts" };
         var columns = new Option<string[]>("--column") { Description = "Map a profile field to a differently named column: --column employees=\"Employee Count\" (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -24,7 +24,7 @@ internal static class SqlCommand
         var keys = new Option<string[]>("--key") { Description = "With --form write-back: the column(s) identifying a row (repeatable or comma-separated).", AllowMultipleArgumentsPerToken = false };
         var prefix = new Option<string>("--prefix") { Description = "With --form write-back: prefix of the result columns written into the table.", DefaultValueFactory = _ => "icp_" };
         var command = new Command("sql", """
-            Compile a profile to SQL that returns the table's columns plus icp_score, icp_tier, icp_excluded,
+            Compile a profile (or a primary and a secondary profile: the better fit wins) to SQL that returns the table's columns plus icp_score, icp_tier, icp_excluded,
             icp_reasons and the group sub-scores, with the same results as 'icp score' (differential tests check this
             on DuckDB and PostgreSQL). Run it where the data lives: no export needed.
 
@@ -45,10 +45,11 @@ internal static class SqlCommand
                 if (eq <= 0 || eq == pair.Length - 1) throw new UsageException($"--column '{pair}': expected FIELD=COLUMN");
                 map[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
             }
-            var loaded = ScoringRun.LoadProfiles(console, [parse.GetValue(profile)!], showWarnings: false)[0];
-            var unknown = map.Keys.FirstOrDefault(f => !loaded.Fields.ContainsKey(f));
+            var loaded = ScoringRun.LoadProfiles(console, parse.GetValue(profile)!, showWarnings: false);
+            var fields = loaded.SelectMany(p => p.Fields.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var unknown = map.Keys.FirstOrDefault(f => !fields.Contains(f));
             if (unknown is not null)
-                throw new InputException($"--column {unknown}=...: the profile has no field '{unknown}'{DidYouMean.Hint(unknown, loaded.Fields.Keys)}");
+                throw new InputException($"--column {unknown}=...: the profile has no field '{unknown}'{DidYouMean.Hint(unknown, fields)}");
             var options = CommonOptions.ScoringOptions(parse.GetValue(asOf), false, console.Clock);
             var relation = parse.GetValue(table)!;
             var key = (parse.GetValue(keys) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

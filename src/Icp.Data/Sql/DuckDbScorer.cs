@@ -14,9 +14,9 @@ namespace Icp.Data.Sql;
 public static class DuckDbScorer
 {
     /// <summary>Scores <paramref name="input"/> into <paramref name="output"/>; returns the rows written.</summary>
-    public static long Score(Profile profile, string input, string output, ScoringOptions options, int threads)
+    public static long Score(IReadOnlyList<Profile> profiles, string input, string output, ScoringOptions options, int threads)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         if (!File.Exists(input)) throw new InputException($"file not found: {input}", new SourceLocation(input));
@@ -41,7 +41,7 @@ public static class DuckDbScorer
             connection.Open();
             Execute(connection, $"SET threads TO {threads.ToString(CultureInfo.InvariantCulture)}");
             Execute(connection, $"CREATE VIEW icp_input AS SELECT * FROM {source}");
-            var select = ProfileSqlCompiler.Compile(profile, SqlDialect.DuckDb, "icp_input", options);
+            var select = ProfileSqlCompiler.Compile(profiles, SqlDialect.DuckDb, "icp_input", options);
             var rows = Execute(connection, $"COPY ({select}) TO {Quote(temp)} ({format})");
             File.Move(temp, target, overwrite: true);
             return rows;

@@ -50,11 +50,10 @@ public static class PostgresScorer
     }
 
     /// <summary>Scores <paramref name="table"/> and streams every row with its results into <paramref name="output"/>; returns the rows written.</summary>
-    public static long Export(Profile profile, string url, string table, string output, ScoringOptions options, Action<long>? progress = null)
+    public static long Export(IReadOnlyList<Profile> profiles, string url, string table, string output, ScoringOptions options, Action<long>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(output);
-        var select = ProfileSqlCompiler.Compile(profile, Sql, table, options);
+        var select = ProfileSqlCompiler.Compile(profiles, Sql, table, options);
         return Run(url, table, connection =>
         {
             using var command = new NpgsqlCommand(select, connection) { CommandTimeout = 0 };
@@ -85,16 +84,15 @@ public static class PostgresScorer
     /// ..., matched on <paramref name="keys"/> (default: the table's primary key), in one transaction: a failed
     /// or killed run changes nothing, and a re-run overwrites the same columns with the same values.
     /// </summary>
-    public static WriteBackResult WriteBack(Profile profile, string url, string table, IReadOnlyList<string>? keys, string prefix, ScoringOptions options)
+    public static WriteBackResult WriteBack(IReadOnlyList<Profile> profiles, string url, string table, IReadOnlyList<string>? keys, string prefix, ScoringOptions options)
     {
-        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(prefix);
         return Run(url, table, connection =>
         {
             using var transaction = connection.BeginTransaction();
             var key = keys is { Count: > 0 } ? keys : PrimaryKey(connection, table);
             long updated = 0;
-            foreach (var statement in ProfileSqlCompiler.CompileWriteBack(profile, Sql, table, key, prefix, options))
+            foreach (var statement in ProfileSqlCompiler.CompileWriteBack(profiles, Sql, table, key, prefix, options))
             {
                 using var command = new NpgsqlCommand(statement, connection, transaction) { CommandTimeout = 0 };
                 updated = command.ExecuteNonQuery();

@@ -72,6 +72,29 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
+    public void Duckdb_engine_scores_a_primary_and_a_secondary_profile_like_the_icp_engine()
+    {
+        using var dir = new TempDirectory();
+        var (profile, data) = Samples.Write(dir);
+        var secondary = dir.Write("enterprise.yaml", """
+            icp: enterprise
+            signals:
+              - employees: { gte: 500 }
+                points: 40
+              - country: { in: [US, DE] }
+                points: 20
+            tiers: { A: 80, B: 50 }
+            """);
+        string[] common = ["-p", profile, "-p", secondary, "-d", data, "--as-of", "2026-06-30", "-q"];
+        Assert.Equal(0, IcpCli.Run(["score", .. common, "-o", dir.File("icp.csv")]).ExitCode);
+        var duck = IcpCli.Run(["score", .. common, "-o", dir.File("duck.csv"), "--engine", "duckdb"]);
+        Assert.True(duck.ExitCode == 0, duck.ToString());
+        var icp = File.ReadAllLines(dir.File("icp.csv"));
+        Assert.Contains(icp, l => l.Contains(",enterprise,", StringComparison.Ordinal));
+        Assert.Equal(icp, File.ReadAllLines(dir.File("duck.csv")));
+    }
+
+    [Fact]
     public void Duckdb_engine_refuses_options_it_cannot_honour()
     {
         using var dir = new TempDirectory();

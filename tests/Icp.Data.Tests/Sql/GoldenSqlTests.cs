@@ -25,7 +25,7 @@ public sealed class GoldenSqlTests
     [MemberData(nameof(Dialects))]
     public void The_write_back_matches_its_approved_golden_file(string dialect)
     {
-        var statements = ProfileSqlCompiler.CompileWriteBack(Profile(dialect), SqlDialect.ByName[dialect], "crm.accounts", ["account id"], "fit_", Options);
+        var statements = ProfileSqlCompiler.CompileWriteBack([Profile(dialect)], SqlDialect.ByName[dialect], "crm.accounts", ["account id"], "fit_", Options);
         Approve($"{dialect}.write-back.sql", string.Concat(statements.Select(s => s + ";\n")));
     }
 

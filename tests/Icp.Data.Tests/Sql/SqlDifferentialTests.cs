@@ -18,7 +18,7 @@ namespace Icp.Data.Tests.Sql;
 /// </summary>
 public abstract class SqlDifferentialTests(SqlDialect dialect)
 {
-    private static readonly Config Fixed = Config.QuickThrowOnFailure.WithReplay(0x5EED_0007UL, 0x9E37_79B9_7F4A_7C15UL).WithMaxTest(60);
+    private static readonly Config Fixed = Config.QuickThrowOnFailure.WithReplay(0x5EED_0007UL, 0x9E37_79B9_7F4A_7C15UL).WithMaxTest(100);
     private static readonly ScoringOptions Options = new(new DateOnly(2025, 6, 15));
 
     private static readonly string[] Catalogue =
@@ -68,13 +68,13 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
     ];
 
     private sealed record Spec(IReadOnlyList<(int Criterion, int Points, int Group)> Signals, IReadOnlyList<int> Must, IReadOnlyList<int> Exclude,
-        bool NoMatch, int Cap1, bool Labels)
+        bool NoMatch, int Cap1, bool Labels, string Name = "differential")
     {
         public string Yaml()
         {
             var lines = new List<string>
             {
-                "icp: differential", $"unknown: {(NoMatch ? "no_match" : "neutral")}",
+                $"icp: {Name}", $"unknown: {(NoMatch ? "no_match" : "neutral")}",
                 "fields:", "  employees: { type: number }", "  founded: { type: date }", "  tech: { type: set }", "  hiring: { type: bool }",
                 "tiers: { A: 70, B: 40, C: 15 }",
             };
@@ -107,6 +107,13 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
         from labels in Gen.Elements(true, false)
         select new Spec([.. criteria.Select((c, i) => (c, points[i] == 0 ? 1 : points[i], groups[i]))], [.. must], [.. exclude], noMatch, cap, labels);
 
+    /// <summary>A profile, and half the time a secondary one: each row is labelled with the better fit.</summary>
+    private static readonly Gen<Spec[]> ProfileSpecs =
+        from primary in Specs
+        from secondary in Specs
+        from both in Gen.Elements(true, false)
+        select both ? new[] { primary, secondary with { Name = "secondary" } } : [primary];
+
     private static readonly Gen<string[][]> Rows =
         Gen.NonEmptyListOf(Gen.CollectToArray(Values.Select(v => Gen.Elements(v)))).Select(r => r.ToArray());
 
@@ -120,11 +127,11 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
     public void Compiled_sql_agrees_with_the_in_process_scorer_on_random_profiles_and_rows()
     {
         using var db = Open();
-        Prop.ForAll(Specs.Zip(Rows).ToArbitrary(), ((Spec Spec, string[][] Rows) c) =>
+        Prop.ForAll(ProfileSpecs.Zip(Rows).ToArbitrary(), ((Spec[] Specs, string[][] Rows) c) =>
         {
-            var profile = Some.Profile(c.Spec.Yaml());
-            var expected = Score.Rows([profile], Columns, c.Rows, Options);
-            var actual = RunSql(db, profile, c.Rows);
+            var profiles = c.Specs.Select(spec => Some.Profile(spec.Yaml())).ToList();
+            var expected = Score.Rows(profiles, Columns, c.Rows, Options);
+            var actual = RunSql(db, profiles, c.Rows);
             for (var i = 0; i < expected.Count; i++)
             {
                 var want = expected[i].Columns.ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -151,7 +158,7 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
             """);
         using var db = Open();
         var rows = new[] { new[] { "a'b", "--" }, ["x; DROP TABLE accounts; --", "no"], ["nothing", ""] };
-        var actual = RunSql(db, profile, rows, ["select", "it's \"odd\"; --"]);
+        var actual = RunSql(db, [profile], rows, ["select", "it's \"odd\"; --"]);
         Assert.Equal(["100", "67", "0"], actual.Select(r => r["icp_score"]));
         Assert.Equal("+10 quote ' label; --; +5 weird=--", actual[0]["icp_reasons"]);
         var expected = Score.Rows([profile], ["select", "it's \"odd\"; --"], rows, Options);
@@ -167,6 +174,10 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
 
     internal static Profile EveryOperator => Some.Profile(EveryOperatorYaml);
 
+    /// <summary>A second profile over the same columns, for the primary-and-secondary cases.</summary>
+    internal static Profile Secondary => Some.Profile(new Spec(
+        [.. Catalogue.Select((_, i) => (i, i % 2 == 0 ? 10 : -4, i % 2 + 1))], [4], [1], NoMatch: true, Cap1: 25, Labels: false, Name: "secondary").Yaml());
+
     /// <summary>Deterministic messy rows: row i takes a different value of each column.</summary>
     internal static string[][] FixedRows(int count) =>
         [.. Enumerable.Range(0, count).Select(i => Values.Select((v, c) => v[(i * 7 + c * 3) % v.Length]).ToArray())];
@@ -175,14 +186,15 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
     public void Write_back_fills_the_result_columns_matched_on_the_key_and_a_second_run_replaces_them()
     {
         using var db = Open();
-        var profile = EveryOperator;
+        Profile[] profiles = [EveryOperator, Secondary];
         var rows = FixedRows(40);
         Load(db, rows, Columns);
         for (var run = 0; run < 2; run++)
-            foreach (var statement in ProfileSqlCompiler.CompileWriteBack(profile, dialect, Table, ["icp_test_row"], "fit_", Options))
+            foreach (var statement in ProfileSqlCompiler.CompileWriteBack(profiles, dialect, Table, ["icp_test_row"], "fit_", Options))
                 Execute(db, statement);
 
-        var expected = Score.Rows([profile], Columns, rows, Options);
+        var expected = Score.Rows(profiles, Columns, rows, Options);
+        Assert.Contains(expected, e => e["icp_profile"] == "secondary");
         var written = Query(db, $"SELECT * FROM {Table} ORDER BY icp_test_row", "fit_");
         Assert.Equal(rows.Length, written.Count);
         for (var i = 0; i < rows.Length; i++)
@@ -196,7 +208,7 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
         using var db = Open();
         var rows = FixedRows(25);
         Load(db, rows, Columns);
-        Execute(db, ProfileSqlCompiler.CompileView(EveryOperator, dialect, Table, Table + "_scored", Options));
+        Execute(db, ProfileSqlCompiler.CompileView([EveryOperator], dialect, Table, Table + "_scored", Options));
         var expected = Score.Rows([EveryOperator], Columns, rows, Options);
         var viewed = Query(db, $"SELECT * FROM {Table}_scored ORDER BY icp_test_row", "icp_");
         Assert.Equal(expected.Select(e => e.Reasons), viewed.Select(v => v["icp_reasons"]));
@@ -207,10 +219,10 @@ public abstract class SqlDifferentialTests(SqlDialect dialect)
     private static string Show(IReadOnlyDictionary<string, string> columns) => string.Join(", ", columns.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"));
 
     /// <summary>Loads the rows into a text table (values as quoted literals) and runs the compiled SELECT over it, in row order.</summary>
-    private List<Dictionary<string, string>> RunSql(DbConnection db, Profile profile, string[][] rows, string[]? columns = null)
+    private List<Dictionary<string, string>> RunSql(DbConnection db, IReadOnlyList<Profile> profiles, string[][] rows, string[]? columns = null)
     {
         Load(db, rows, columns ?? Columns);
-        var sql = ProfileSqlCompiler.Compile(profile, dialect, Table, Options);
+        var sql = ProfileSqlCompiler.Compile(profiles, dialect, Table, Options);
         return Query(db, $"SELECT * FROM ({sql}) AS scored ORDER BY icp_test_row", "icp_");
     }
 
