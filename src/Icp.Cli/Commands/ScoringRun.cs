@@ -83,7 +83,7 @@ internal static class ScoringRun
     }
 
     /// <summary>Runs <paramref name="work"/> under a progress bar on stderr when a person is watching; silently otherwise.</summary>
-    public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work)
+    public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work, string verb = "scoring")
     {
         if (!enabled || !console.ErrorIsTerminal) return work((_, _) => { });
         T result = default!;
@@ -92,11 +92,11 @@ internal static class ScoringRun
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape($"scoring {Path.GetFileName(what)}"), maxValue: 1.0);
+                var task = ctx.AddTask(Markup.Escape($"{verb} {Path.GetFileName(what)}"), maxValue: 1.0);
                 result = work((fraction, rows) =>
                 {
                     if (fraction is { } f) task.Value = f; else task.IsIndeterminate = true;
-                    task.Description = Markup.Escape($"scoring {Path.GetFileName(what)} ({rows:N0} rows)");
+                    task.Description = Markup.Escape($"{verb} {Path.GetFileName(what)} ({rows:N0} rows)");
                 });
                 task.Value = 1.0;
             });
