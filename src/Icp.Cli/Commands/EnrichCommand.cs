@@ -73,18 +73,23 @@ internal static class EnrichCommand
             EnrichedTableReader reader;
             var names = -1;
             ProviderWaterfall? waterfall = null;
+            IReadOnlyList<string> normalisedColumns = [];
             try
             {
-                var resolver = new ColumnResolver(inner.Columns, inner.SourceName);
+                waterfall = config is null ? null : ProviderWaterfall.Open(config, console.Clock);
+                // Normalisers read the input with provider fields filled in, so they may name a provider field.
+                var filled = EnrichedTableReader.FilledColumns(inner.Columns, waterfall);
+                var resolver = new ColumnResolver(filled, inner.SourceName);
                 var indices = new int[Inputs.Length];
                 for (var i = 0; i < Inputs.Length; i++)
-                    indices[i] = Resolve(inner, resolver, Inputs[i].Option, parse.GetValue(columns[i]), Inputs[i].Guesses, Inputs[i].Normaliser, used);
+                    indices[i] = Resolve(filled, inner.SourceName, resolver, Inputs[i].Option, parse.GetValue(columns[i]), Inputs[i].Guesses, Inputs[i].Normaliser, used);
                 var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]), synonyms);
                 if (enricher.OutputColumns.Count == 0 && config is null)
                     throw new InputException($"{inner.SourceName} has no column to normalise: name one with --domain-column, --country-column, ... Columns: {Listed(inner.Columns)}", new SourceLocation(inner.SourceName, 1));
-                names = NameColumn(inner, resolver, parse.GetValue(nameColumn));
-                waterfall = config is null ? null : ProviderWaterfall.Open(config, console.Clock);
-                reader = new EnrichedTableReader(inner, enricher, waterfall, names, parse.GetValue(overwrite));
+                names = NameColumn(inner, new ColumnResolver(inner.Columns, inner.SourceName), parse.GetValue(nameColumn));
+                var domainColumn = indices[0] < inner.Columns.Count ? indices[0] : -1;
+                reader = new EnrichedTableReader(inner, enricher, waterfall, domainColumn, names, parse.GetValue(overwrite));
+                normalisedColumns = filled;
             }
             catch
             {
@@ -126,7 +131,7 @@ internal static class EnrichCommand
                     columns = used.ToDictionary(u => u.Normaliser, u => new { column = u.Column, detected = u.Guessed }),
                     normalisers = normaliser.Stats.Select(s => new
                     {
-                        normaliser = s.Normaliser, column = inner.Columns[s.Column], filled = s.Filled, empty = s.Empty, unrecognised = s.Unrecognised,
+                        normaliser = s.Normaliser, column = normalisedColumns[s.Column], filled = s.Filled, empty = s.Empty, unrecognised = s.Unrecognised,
                         top_unrecognised = s.TopUnrecognised().Select(t => new { value = t.Value, rows = t.Rows }),
                     }),
                     providers = reader.Waterfall is { } w ? EnrichmentReport.Json(w, reader) : null,
@@ -137,7 +142,7 @@ internal static class EnrichCommand
             if (parse.GetValue(quiet)) return ExitCodes.Ok;
             var summary = console.Summary(outPath);
             if (used.Count > 0) summary.WriteLine("columns: " + string.Join(", ", used.Select(u => $"{u.Normaliser} ← {u.Column}{(u.Guessed ? " (detected)" : "")}")));
-            if (normaliser.Stats.Count > 0) Normalisers(summary, normaliser, inner.Columns);
+            if (normaliser.Stats.Count > 0) Normalisers(summary, normaliser, normalisedColumns);
             if (reader.Waterfall is { } waterfallUsed) EnrichmentReport.Tables(summary, waterfallUsed, reader);
             if (deduper is not null) Merges(summary, deduper);
             if (outPath != "-") summary.MarkupLine($"wrote {rowsOut:N0} rows to [bold]{Markup.Escape(outPath)}[/]");
@@ -146,22 +151,47 @@ internal static class EnrichCommand
         return command;
     }
 
-    private static int Resolve(ITableReader reader, ColumnResolver resolver, string option, string? given, string[] guesses, string normaliser, List<(string, string, bool)> used)
+    /// <summary>
+    /// <c>score --enrich</c>: the rows read through the providers and every normaliser whose input column is detected
+    /// (by the same guesses as <c>enrich</c>) and whose output columns the data does not have yet.
+    /// </summary>
+    internal static EnrichedTableReader ForScoring(ITableReader inner, ProviderWaterfall waterfall)
+    {
+        try
+        {
+            var filled = EnrichedTableReader.FilledColumns(inner.Columns, waterfall);
+            var resolver = new ColumnResolver(filled, inner.SourceName);
+            var indices = Inputs.Select(input => RowEnricher.ColumnsByNormaliser[input.Normaliser].Any(c => resolver.Find(c) >= 0)
+                ? -1 : input.Guesses.Select(resolver.Find).FirstOrDefault(c => c >= 0, -1)).ToArray();
+            var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]));
+            var inputResolver = new ColumnResolver(inner.Columns, inner.SourceName);
+            var domain = Inputs[0].Guesses.Select(inputResolver.Find).FirstOrDefault(c => c >= 0, -1);
+            var name = NameGuesses.Select(inputResolver.Find).FirstOrDefault(c => c >= 0, -1);
+            return new EnrichedTableReader(inner, enricher, waterfall, domain, name, overwrite: false);
+        }
+        catch
+        {
+            inner.Dispose();
+            throw;
+        }
+    }
+
+    private static int Resolve(IReadOnlyList<string> columns, string sourceName, ColumnResolver resolver, string option, string? given, string[] guesses, string normaliser, List<(string, string, bool)> used)
     {
         if (given is not null)
         {
             if (given.Equals("none", StringComparison.OrdinalIgnoreCase)) return -1;
             var index = resolver.Find(given);
             if (index < 0)
-                throw new InputException($"{option} '{given}' is not a column of {reader.SourceName}{DidYouMean.Hint(given, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
-            used.Add((normaliser, reader.Columns[index], false));
+                throw new InputException($"{option} '{given}' is not a column of {sourceName}{DidYouMean.Hint(given, columns)}. Columns: {Listed(columns)}", new SourceLocation(sourceName, 1));
+            used.Add((normaliser, columns[index], false));
             return index;
         }
         foreach (var guess in guesses)
         {
             var index = resolver.Find(guess);
             if (index < 0) continue;
-            used.Add((normaliser, reader.Columns[index], true));
+            used.Add((normaliser, columns[index], true));
             return index;
         }
         return -1;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Icp.Cli.Terminal;
 using Icp.Core.Filtering;
+using Icp.Data.Enrichment;
 
 namespace Icp.Cli.Commands;
 
@@ -26,6 +27,10 @@ internal static class ScoreCommand
             DefaultValueFactory = _ => "icp",
         };
         engine.AcceptOnlyFromAmong("icp", "duckdb");
+        var enrich = new Option<string?>("--enrich")
+        {
+            Description = "providers.yaml: enrich the rows before scoring (providers, then the normalisers whose columns are detected), so the profile can use appended fields such as industry_normalised; see docs/enrichment.md.",
+        };
         var command = new Command("score", """
             Score accounts: writes the input columns plus icp_score (0-100), icp_tier, icp_excluded and icp_reasons
             (and icp_<group> sub-scores, icp_profile with two profiles, icp_persona for contact rows).
@@ -34,7 +39,8 @@ internal static class ScoreCommand
               icp score -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv -o scored.csv
               icp score -p a.yaml -p b.yaml -d accounts.parquet -o scored.parquet --min-tier B
               cat leads.csv | icp score -p profile.yaml -d - --as-of 2026-01-31 > scored.csv
-            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine };
+              icp score -p profile.yaml -d leads.csv --enrich providers.yaml -o scored.csv
+            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine, enrich };
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output)!;
@@ -46,9 +52,18 @@ internal static class ScoreCommand
                 CommonOptions.CheckThreads(parse.GetValue(threads)),
                 new SelectionOptions(parse.GetValue(dropExcluded), parse.GetValue(minTier), parse.GetValue(top)),
                 ShowProgress: !isQuiet);
-            if (parse.GetValue(engine) == "duckdb") return ScoreWithDuckDb(console, request, parse.GetValue(json), parse.GetValue(quiet));
+            var enrichPath = parse.GetValue(enrich);
+            if (parse.GetValue(engine) == "duckdb")
+            {
+                if (enrichPath is not null) throw new UsageException("--enrich needs --engine icp: run 'icp enrich' first to score enriched rows with DuckDB");
+                return ScoreWithDuckDb(console, request, parse.GetValue(json), parse.GetValue(quiet));
+            }
+            using var waterfall = enrichPath is null ? null : ProviderWaterfall.Open(ProvidersConfigLoader.LoadFile(enrichPath), console.Clock);
+            EnrichedTableReader? enriched = null;
+            if (waterfall is not null) request = request with { Enrich = inner => enriched = EnrichCommand.ForScoring(inner, waterfall) };
             var outcome = ScoringRun.Execute(console, request);
             ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: true);
+            if (enriched is not null && waterfall is not null && !isQuiet) EnrichmentReport.Tables(console.Summary(outPath), waterfall, enriched);
             return ExitCodes.Ok;
         });
         return command;

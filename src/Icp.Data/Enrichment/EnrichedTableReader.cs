@@ -6,10 +6,11 @@ using Icp.Core.Tables;
 namespace Icp.Data.Enrichment;
 
 /// <summary>
-/// A table read through enrichment: the input's columns, then the normalisers' columns, then for each provider
-/// field its value, <c>&lt;field&gt;__source</c> (the provider, or <c>input</c> when the user's own value was kept)
-/// and <c>&lt;field&gt;__fetched_at</c> (UTC, ISO 8601). A provider field the input already has fills that column's
-/// empty cells in place; a value the user supplied is never replaced unless <c>overwrite</c> is set. Because it is
+/// A table read through enrichment: the input's columns, each provider field the input lacks, the normalisers'
+/// columns (computed after the providers, so a provider's "51-200" becomes numbers too), then per provider field
+/// <c>&lt;field&gt;__source</c> (the provider, or <c>input</c> when the user's own value was kept) and
+/// <c>&lt;field&gt;__fetched_at</c> (UTC, ISO 8601). A provider field the input already has fills that column's empty
+/// cells in place; a value the user supplied is never replaced unless <c>overwrite</c> is set. Because it is
 /// an ordinary <see cref="ITableReader"/>, <c>icp score --enrich</c> scores the enriched rows with no other change.
 /// </summary>
 public sealed class EnrichedTableReader : ITableReader
@@ -19,36 +20,44 @@ public sealed class EnrichedTableReader : ITableReader
     private readonly ITableReader _inner;
     private readonly RowEnricher? _normaliser;
     private readonly ProviderWaterfall? _waterfall;
-    private readonly int _nameColumn;
+    private readonly int _domainColumn, _nameColumn;
     private readonly bool _overwrite;
-    private readonly (int Part, int Column)[] _sources; // per output column: 0 input, 1 normalised, 2 provided
-    private readonly int[] _inputOfField;               // per provider field: the input column it fills in place, or -1
-    private readonly int _domain = -1, _freeMail = -1, _disposable = -1; // in the normalised batch
+    private readonly (int Part, int Column)[] _sources; // per output column: 0 filled input, 1 normalised, 2 provenance
+    private readonly int[] _filledOfField;              // per provider field: its column in the filled input
+    private readonly bool[] _fieldIsInput;              // per provider field: true when the input has that column
+    private readonly int[] _fieldOfInput;               // per input column: the provider field filling it, or -1
+    private readonly int _outDomain, _outFreeMail, _outDisposable;
     private readonly CancellationToken _cancellation;
-    private RowBatch? _input, _normalised, _provided;
+    private RowBatch? _input, _filled, _normalised, _provenance;
     private WaterfallBatch? _lookups;
 
     /// <param name="inner">The rows to enrich; disposed with this reader.</param>
-    /// <param name="normaliser">Appends normalised columns; its domain column is the waterfall's lookup key.</param>
+    /// <param name="normaliser">Appends normalised columns, reading <see cref="FilledColumns"/> (so it normalises provider values too).</param>
     /// <param name="waterfall">The providers, or null to only normalise.</param>
+    /// <param name="domainColumn">Input column the lookup domain comes from (an e-mail, URL or domain); -1 for none.</param>
     /// <param name="nameColumn">Input column with the company name, for providers that match on names; -1 for none.</param>
     /// <param name="overwrite">Let enrichment replace values the input already has (and columns it would add).</param>
     /// <param name="cancellation">Stops provider lookups.</param>
     /// <exception cref="InputException">the input already has a column enrichment adds, and <paramref name="overwrite"/> is not set.</exception>
-    public EnrichedTableReader(ITableReader inner, RowEnricher? normaliser, ProviderWaterfall? waterfall, int nameColumn, bool overwrite, CancellationToken cancellation = default)
+    public EnrichedTableReader(ITableReader inner, RowEnricher? normaliser, ProviderWaterfall? waterfall, int domainColumn, int nameColumn, bool overwrite, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        (_inner, _normaliser, _waterfall, _nameColumn, _overwrite, _cancellation) = (inner, normaliser, waterfall, nameColumn, overwrite, cancellation);
-        var columns = new List<string>(inner.Columns);
+        (_inner, _normaliser, _waterfall, _domainColumn, _nameColumn, _overwrite, _cancellation) = (inner, normaliser, waterfall, domainColumn, nameColumn, overwrite, cancellation);
+        var filled = FilledColumns(inner.Columns, waterfall);
+        var fields = waterfall?.Fields ?? [];
+        _filledOfField = [.. fields.Select(f => Find(filled, f))];
+        _fieldIsInput = [.. fields.Select(f => Find(inner.Columns, f) >= 0)];
+        _fieldOfInput = [.. inner.Columns.Select(c => Find(fields, c))];
+        var columns = new List<string>(filled);
         var sources = Enumerable.Range(0, columns.Count).Select(c => (0, c)).ToList();
         var clashes = new List<string>();
 
         void Add(string name, int part, int column)
         {
-            var existing = Find(inner.Columns, name);
+            var existing = Find(filled, name);
             if (existing >= 0)
             {
-                if (!overwrite) clashes.Add(inner.Columns[existing]);
+                if (!overwrite || existing >= inner.Columns.Count) clashes.Add(filled[existing]);
                 sources[existing] = (part, column);
                 return;
             }
@@ -57,30 +66,27 @@ public sealed class EnrichedTableReader : ITableReader
         }
 
         var normalised = normaliser?.OutputColumns ?? [];
-        for (var j = 0; j < normalised.Count; j++)
-        {
-            Add(normalised[j], 1, j);
-            if (normalised[j] == "domain_normalised") _domain = j;
-            if (normalised[j] == "is_free_mail") _freeMail = j;
-            if (normalised[j] == "is_disposable") _disposable = j;
-        }
-        var fields = waterfall?.Fields ?? [];
-        _inputOfField = new int[fields.Count];
+        for (var j = 0; j < normalised.Count; j++) Add(normalised[j], 1, j);
         for (var f = 0; f < fields.Count; f++)
         {
-            if (Find(normalised, fields[f]) >= 0)
-                throw new InputException($"provider field '{fields[f]}' is also a column the normalisers write: rename the field in the providers file", new SourceLocation(inner.SourceName, 1));
-            // A provider field the data already has is filled where it is empty: that is not a clash.
-            _inputOfField[f] = Find(inner.Columns, fields[f]);
-            if (_inputOfField[f] >= 0) sources[_inputOfField[f]] = (2, 3 * f);
-            else { columns.Add(fields[f]); sources.Add((2, 3 * f)); }
-            Add(fields[f] + SourceSuffix, 2, 3 * f + 1);
-            Add(fields[f] + FetchedSuffix, 2, 3 * f + 2);
+            Add(fields[f] + SourceSuffix, 2, 2 * f);
+            Add(fields[f] + FetchedSuffix, 2, 2 * f + 1);
         }
         if (clashes.Count > 0)
-            throw new InputException($"{inner.SourceName} already has column(s) {string.Join(", ", clashes)}, which enrich would write; rename them, skip that normaliser with --<name>-column none, or pass --overwrite to replace them", new SourceLocation(inner.SourceName, 1));
+            throw new InputException($"{inner.SourceName} already has column(s) {string.Join(", ", clashes)}, which enrich would write; rename them (or the provider field), skip that normaliser with --<name>-column none, or pass --overwrite to replace them", new SourceLocation(inner.SourceName, 1));
         Columns = columns;
         _sources = [.. sources];
+        (_outDomain, _outFreeMail, _outDisposable) = (columns.IndexOf("domain_normalised"), columns.IndexOf("is_free_mail"), columns.IndexOf("is_disposable"));
+    }
+
+    /// <summary>
+    /// The input's columns followed by each provider field the input lacks: what the normalisers read. A provider
+    /// field the input has is filled in place where the input leaves it empty.
+    /// </summary>
+    public static IReadOnlyList<string> FilledColumns(IReadOnlyList<string> input, ProviderWaterfall? waterfall)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return [.. input, .. (waterfall?.Fields ?? []).Where(f => Find(input, f) < 0)];
     }
 
     public string SourceName => _inner.SourceName;
@@ -105,20 +111,27 @@ public sealed class EnrichedTableReader : ITableReader
         ArgumentNullException.ThrowIfNull(batch);
         if (_input is null || _input.Capacity != batch.Capacity)
         {
+            var fields = _waterfall?.Fields.Count ?? 0;
             _input = new RowBatch(_inner.Columns.Count, batch.Capacity);
+            _filled = new RowBatch(_inner.Columns.Count + _fieldIsInput.Count(i => !i), batch.Capacity);
             _normalised = new RowBatch(_normaliser?.OutputColumns.Count ?? 0, batch.Capacity);
-            _provided = new RowBatch(3 * (_waterfall?.Fields.Count ?? 0), batch.Capacity);
+            _provenance = new RowBatch(2 * fields, batch.Capacity);
             _lookups = _waterfall?.CreateBatch(batch.Capacity);
             if (_lookups is not null && _nameColumn >= 0) _lookups.NameOf = row => CompanyNames.Normalise(_input[row, _nameColumn].ToString());
         }
         batch.Clear();
         if (!_inner.ReadBatch(_input)) return false;
         RowsRead += _input.Count;
-        if (_normaliser is not null) _normaliser.Enrich(_input, _normalised!);
+        var source = _input;
+        if (_waterfall is not null)
+        {
+            Provide(_input, _lookups!, _filled!, _provenance!);
+            source = _filled!;
+        }
+        else Blank(_input, _provenance!);
+        if (_normaliser is not null) _normaliser.Enrich(source, _normalised!);
         else Blank(_input, _normalised!);
-        if (_waterfall is not null) Provide(_input, _normalised!, _lookups!, _provided!);
-        else Blank(_input, _provided!);
-        Compose(batch);
+        Compose(source, batch);
         return true;
     }
 
@@ -126,60 +139,66 @@ public sealed class EnrichedTableReader : ITableReader
     public string? CompanyDomain(RowBatch output, int row)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (_domain < 0) return null;
-        var at = Array.IndexOf(_sources, (1, _domain));
-        if (at < 0 || output[row, at].IsEmpty) return null;
-        return output[row, Array.IndexOf(_sources, (1, _freeMail))] is "true" || output[row, Array.IndexOf(_sources, (1, _disposable))] is "true"
-            ? null : output[row, at].ToString();
+        if (_outDomain < 0 || output[row, _outDomain].IsEmpty) return null;
+        return output[row, _outFreeMail] is "true" || output[row, _outDisposable] is "true" ? null : output[row, _outDomain].ToString();
     }
 
     public void Dispose() => _inner.Dispose();
 
-    private void Provide(RowBatch input, RowBatch normalised, WaterfallBatch lookups, RowBatch provided)
+    /// <summary>Asks the waterfall about the batch, then writes the input with provider values filled in, and the provenance columns.</summary>
+    private void Provide(RowBatch input, WaterfallBatch lookups, RowBatch filled, RowBatch provenance)
     {
         var fields = _waterfall!.Fields.Count;
         lookups.Reset(input.Count);
         for (var row = 0; row < input.Count; row++)
         {
-            if (_domain >= 0 && !normalised[row, _domain].IsEmpty && normalised[row, _freeMail] is not "true" && normalised[row, _disposable] is not "true")
-                lookups.Domains[row] = normalised[row, _domain].ToString();
+            if (_domainColumn >= 0 && Domains.Parse(input[row, _domainColumn]) is { IsCompany: true } domain)
+                lookups.Domains[row] = domain.Registrable;
             if (_overwrite) continue;
             for (var f = 0; f < fields; f++)
-                if (_inputOfField[f] >= 0 && !RowEnricher.IsMissing(input[row, _inputOfField[f]])) lookups.Supplied[row * fields + f] = true;
+                if (_fieldIsInput[f] && !RowEnricher.IsMissing(input[row, _filledOfField[f]])) lookups.Supplied[row * fields + f] = true;
         }
         _waterfall.Fill(lookups, _cancellation);
 
-        provided.Clear();
+        filled.Clear();
+        provenance.Clear();
         var providers = _waterfall.Providers;
         for (var row = 0; row < input.Count; row++)
         {
-            provided.BeginRow(input.LineOf(row));
+            filled.BeginRow(input.LineOf(row));
+            for (var c = 0; c < input.ColumnCount; c++)
+            {
+                var f = _fieldOfInput[c];
+                filled.AddField(f >= 0 && lookups.Chosen[row * fields + f] is { IsSet: true } choice ? choice.Value : input[row, c]);
+            }
+            for (var f = 0; f < fields; f++)
+                if (!_fieldIsInput[f]) filled.AddField(lookups.Chosen[row * fields + f] is { IsSet: true } choice ? choice.Value : []);
+            filled.EndRow();
+
+            provenance.BeginRow(input.LineOf(row));
             for (var f = 0; f < fields; f++)
             {
                 var choice = lookups.Chosen[row * fields + f];
                 if (choice.IsSet)
                 {
-                    provided.AddField(choice.Value);
-                    provided.AddField(providers[choice.Provider].Name);
-                    var buffer = provided.GetFieldBuffer(24);
+                    provenance.AddField(providers[choice.Provider].Name);
+                    var buffer = provenance.GetFieldBuffer(24);
                     if (!choice.Answer!.FetchedAt.UtcDateTime.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) written = 0;
-                    provided.CommitField(written);
+                    provenance.CommitField(written);
                 }
-                else if (_inputOfField[f] >= 0 && !RowEnricher.IsMissing(input[row, _inputOfField[f]]))
+                else if (_fieldIsInput[f] && !RowEnricher.IsMissing(input[row, _filledOfField[f]]))
                 {
                     KeptUserValues++;
-                    provided.AddField(input[row, _inputOfField[f]]);
-                    provided.AddField(UserSource);
-                    provided.AddField([]);
+                    provenance.AddField(UserSource);
+                    provenance.AddField([]);
                 }
                 else
                 {
-                    provided.AddField([]);
-                    provided.AddField([]);
-                    provided.AddField([]);
+                    provenance.AddField([]);
+                    provenance.AddField([]);
                 }
             }
-            provided.EndRow();
+            provenance.EndRow();
         }
     }
 
@@ -193,15 +212,15 @@ public sealed class EnrichedTableReader : ITableReader
         }
     }
 
-    private void Compose(RowBatch output)
+    private void Compose(RowBatch source, RowBatch output)
     {
         // Spans straight from batch to batch: a string per field would make the GC the slowest part of enrich.
-        var parts = (Input: _input!, Normalised: _normalised!, Provided: _provided!);
-        for (var row = 0; row < parts.Input.Count; row++)
+        var (normalised, provenance) = (_normalised!, _provenance!);
+        for (var row = 0; row < source.Count; row++)
         {
-            output.BeginRow(parts.Input.LineOf(row));
+            output.BeginRow(source.LineOf(row));
             foreach (var (part, column) in _sources)
-                output.AddField(part switch { 0 => parts.Input[row, column], 1 => parts.Normalised[row, column], _ => parts.Provided[row, column] });
+                output.AddField(part switch { 0 => source[row, column], 1 => normalised[row, column], _ => provenance[row, column] });
             output.EndRow();
         }
     }
