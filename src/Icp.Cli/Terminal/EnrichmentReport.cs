@@ -39,8 +39,9 @@ internal static class EnrichmentReport
         if (reader.KeptUserValues > 0)
             console.WriteLine($"kept {reader.KeptUserValues:N0} values the input already had (--overwrite lets providers replace them)");
         var failed = waterfall.Stats.Where(s => s.Failed > 0).ToList();
-        if (failed.Count > 0)
-            console.MarkupLine($"[yellow]{failed.Sum(s => s.Failed):N0} lookups failed[/] ({Markup.Escape(string.Join("; ", failed.Select(s => $"{s.Name}: {Failures(s)}")))}); those rows fell through to the next provider");
+        var failures = failed.Sum(s => s.Failed);
+        if (failures > 0)
+            console.MarkupLine($"[yellow]{failures:N0} {(failures == 1 ? "lookup" : "lookups")} failed[/] ({Markup.Escape(string.Join("; ", failed.Select(s => $"{s.Name}: {Failures(s)}")))}); those rows fell through to the next provider");
         if (waterfall.Cache is { } cache) console.MarkupLine($"cache: [bold]{Markup.Escape(cache.Path)}[/]");
     }
 
