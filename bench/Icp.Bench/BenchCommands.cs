@@ -17,6 +17,9 @@ internal static class BenchCommands
                         [--profile bench/profiles/bench.yaml] [--sql bench/profiles/bench.duckdb.sql]
               end-to-end benchmark: (a) parse baseline, (b) icp score --threads 1, (c) icp score --threads CORES,
               (d) DuckDB on the same file, (e) peak memory of (c) on M rows
+          Icp.Bench enrich --rows N [--reference 100000] [--repeats 3] [--reuse-data] [--icp PATH/icp.dll]
+                           [--out bench/results/enrich-DATE.md]
+              (s) icp score vs (e) icp score --enrich with a local reference provider vs (n) icp enrich, same file
           Icp.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
               BenchmarkDotNet micro-benchmarks
         """;
@@ -34,6 +37,7 @@ internal static class BenchCommands
             {
                 "generate" => Generate(Arguments.Parse(args[1..])),
                 "e2e" => EndToEndBenchmark.Run(EndToEndSettings.From(Arguments.Parse(args[1..]))),
+                "enrich" => EnrichBenchmark.Run(Arguments.Parse(args[1..])),
                 "micro" => Micro(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

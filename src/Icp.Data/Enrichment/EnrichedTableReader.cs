@@ -30,6 +30,8 @@ public sealed class EnrichedTableReader : ITableReader
     private readonly CancellationToken _cancellation;
     private RowBatch? _input, _filled, _normalised, _provenance;
     private WaterfallBatch? _lookups;
+    private DateTimeOffset _lastFetchedAt;
+    private string? _lastFetchedText;
 
     /// <param name="inner">The rows to enrich; disposed with this reader.</param>
     /// <param name="normaliser">Appends normalised columns, reading <see cref="FilledColumns"/> (so it normalises provider values too).</param>
@@ -182,9 +184,7 @@ public sealed class EnrichedTableReader : ITableReader
                 if (choice.IsSet)
                 {
                     provenance.AddField(providers[choice.Provider].Name);
-                    var buffer = provenance.GetFieldBuffer(24);
-                    if (!choice.Answer!.FetchedAt.UtcDateTime.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) written = 0;
-                    provenance.CommitField(written);
+                    provenance.AddField(FetchedAtText(choice.Answer!.FetchedAt));
                 }
                 else if (_fieldIsInput[f] && !RowEnricher.IsMissing(input[row, _filledOfField[f]]))
                 {
@@ -200,6 +200,14 @@ public sealed class EnrichedTableReader : ITableReader
             }
             provenance.EndRow();
         }
+    }
+
+    /// <summary>ISO 8601 UTC text of a fetch time; a reference file's answers share one time, so the last text is kept.</summary>
+    private string FetchedAtText(DateTimeOffset fetchedAt)
+    {
+        if (fetchedAt != _lastFetchedAt || _lastFetchedText is null)
+            (_lastFetchedAt, _lastFetchedText) = (fetchedAt, fetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        return _lastFetchedText;
     }
 
     private static void Blank(RowBatch input, RowBatch empty)
