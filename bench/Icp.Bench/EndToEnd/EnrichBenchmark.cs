@@ -11,7 +11,7 @@ namespace Icp.Bench.EndToEnd;
 /// <summary>
 /// Enrichment against plain scoring, on the same generated file in the same run: (s) <c>icp score</c>,
 /// (e) <c>icp score --enrich</c> with a local reference provider (normalisers + waterfall + scoring) and
-/// (n) <c>icp enrich --providers</c> (normalise and enrich, no scoring). The reference file holds the
+/// (n) <c>icp enrich --providers</c> (normalise and enrich, no scoring) and (z) <c>icp enrich</c> (normalise only). The reference file holds the
 /// <c>--reference</c> most frequent company domains of the data with synthetic firmographics, so most rows hit.
 /// Goal: (e) takes less than twice (s).
 /// </summary>
@@ -61,6 +61,8 @@ internal static class EnrichBenchmark
             Case("e", "`icp score --threads 1 --enrich enrich-providers.yaml`: normalisers + reference provider + scoring", settings, inputBytes, Score("--enrich", providers)),
             Case("n", "`icp enrich --providers enrich-providers.yaml --country-column none`: normalisers + reference provider, no scoring", settings, inputBytes,
                 [settings.IcpDll, "enrich", "--data", data, "--providers", providers, "--out", output, "--quiet", "--country-column", "none"]),
+            Case("z", "`icp enrich --country-column none`: normalisers only, no provider, no scoring", settings, inputBytes,
+                [settings.IcpDll, "enrich", "--data", data, "--out", output, "--quiet", "--country-column", "none"]),
         };
         if (!settings.KeepOutputs) File.Delete(output);
 
@@ -132,6 +134,7 @@ internal static class EnrichBenchmark
         text.AppendLine();
         text.AppendLine(inv, $"- (e)/(s) time = {cases[1].Best / s.Best:N2} (goal < 2: enrichment from a local reference adds less than 2x to scoring)");
         text.AppendLine(inv, $"- (e) throughput as a ratio of (s): {cases[1].RowsPerSecond / s.RowsPerSecond:N2}");
+        text.AppendLine(inv, $"- the provider's own share, (n)/(z) time = {cases[2].Best / cases[3].Best:N2}: the rest of (e) over (s) is the normalisers and the wider output");
         text.AppendLine();
         text.AppendLine(inv, $"Machine: {machine.Cores} cores (`nproc`), {machine.Cpu}, {machine.Memory} RAM, {machine.OperatingSystem}; `dotnet --version` {machine.DotnetSdk} ({machine.Runtime}); {date}.");
         text.AppendLine();

@@ -105,7 +105,7 @@ public sealed class EnrichedTableReader : ITableReader
     /// <summary>Input rows read so far.</summary>
     public long RowsRead { get; private set; }
 
-    /// <summary>Per provider field: cells the user had filled and that were kept.</summary>
+    /// <summary>Cells of provider fields that the input had filled and that were kept, over all fields.</summary>
     public long KeptUserValues { get; private set; }
 
     public bool ReadBatch(RowBatch batch)
