@@ -57,9 +57,11 @@ public sealed class EnrichedTableReader : ITableReader
         void Add(string name, int part, int column)
         {
             var existing = Find(filled, name);
+            if (existing >= inner.Columns.Count)
+                throw new InputException($"provider field '{filled[existing]}' is also a column enrich writes: rename the field in the providers file", new SourceLocation(inner.SourceName, 1));
             if (existing >= 0)
             {
-                if (!overwrite || existing >= inner.Columns.Count) clashes.Add(filled[existing]);
+                if (!overwrite) clashes.Add(filled[existing]);
                 sources[existing] = (part, column);
                 return;
             }

@@ -101,6 +101,18 @@ public sealed class EnrichProvidersTests
     }
 
     [Fact]
+    public void A_provider_field_named_like_a_normaliser_column_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var (data, _) = Write(dir);
+        var providers = dir.Write("clash.yaml", "providers:\n  - { name: r, type: reference, file: reference.csv, domain_column: website, fields: { industry_normalised: industry } }\n");
+        var result = IcpCli.Run("enrich", "-d", data, "--providers", providers, "-o", dir.File("out.csv"), "--overwrite");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("provider field 'industry_normalised' is also a column enrich writes", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out.csv")));
+    }
+
+    [Fact]
     public void A_failing_api_degrades_to_the_next_provider_and_the_summary_says_what_failed()
     {
         using var dir = new TempDirectory();

@@ -147,6 +147,16 @@ public sealed class ProviderWaterfallTests
     }
 
     [Fact]
+    public void A_key_column_missing_from_the_reference_file_is_refused()
+    {
+        using var dir = new TempDirectory();
+        WriteReferences(dir);
+        var e = Assert.Throws<InputException>(() => Open(dir, "providers:\n  - { name: first, type: reference, file: first.csv, domain_column: site, fields: { industry: industry } }"));
+        Assert.Equal(2, e.Location!.Line);
+        Assert.Contains("'site' is not a column", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_reference_file_names_the_provider()
     {
         using var dir = new TempDirectory();

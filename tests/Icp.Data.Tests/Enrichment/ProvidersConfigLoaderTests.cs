@@ -124,6 +124,32 @@ public sealed class ProvidersConfigLoaderTests
         Assert.Equal("providers.yaml", e.Location!.Source);
     }
 
+    [Theory]
+    [InlineData("    auth: { header: X-Api-Key, env: ACME_KEY, prefix: \"Key \" }", "    auth: ACME_KEY", "'auth:' is a map")]
+    [InlineData("    circuit_breaker: { failure_ratio: 0.25, minimum_throughput: 4, break: 5s }", "    circuit_breaker: on", "'circuit_breaker:' is a map")]
+    [InlineData("    circuit_breaker: { failure_ratio: 0.25, minimum_throughput: 4, break: 5s }", "    circuit_breaker: { failure_ratio: 0.25, minimum_throughput: 1 }", "minimum_throughput must be a whole number from 2")]
+    [InlineData("    auth: { header: X-Api-Key, env: ACME_KEY, prefix: \"Key \" }", "    auth: { header: X-Api-Key }", "'auth:' needs 'env:'")]
+    [InlineData("    auth: { header: X-Api-Key, env: ACME_KEY, prefix: \"Key \" }", "    auth: { header: X-Api-Key, env: ACME_KEY, secret: x }", "unknown key 'secret' in 'auth:'")]
+    [InlineData("    timeout: 250ms", "    timeout: [1, 2]", "'timeout' needs a single value here, not a list")]
+    [InlineData("    concurrency: 8", "    concurrency: 0", "concurrency must be a whole number from 1 to 64")]
+    [InlineData("    url_by_name: https://api.acme.test/v1/search?q={name}", "    url_by_name: https://api.acme.test/v1/search?q={domain}", "this URL takes only {name}")]
+    public void Bad_nested_settings_are_refused_at_their_line(string good, string bad, string expected)
+    {
+        var yaml = Http.Replace(good, bad, StringComparison.Ordinal);
+        Assert.NotEqual(Http, yaml);
+        var e = Fails(yaml);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.True(e.Location!.Line > 2, e.Describe());
+    }
+
+    [Fact]
+    public void Fields_must_be_a_map()
+    {
+        var e = Fails("providers:\n  - name: a\n    type: reference\n    file: a.csv\n    name_column: n\n    fields: [industry]\n");
+        Assert.Equal(6, e.Location!.Line);
+        Assert.Contains("'fields:' maps each output field to a column of the file", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_file_names_the_path()
     {
