@@ -22,13 +22,14 @@ public sealed class EnrichedTableReader : ITableReader
     private readonly ProviderWaterfall? _waterfall;
     private readonly int _domainColumn, _nameColumn;
     private readonly bool _overwrite;
-    private readonly (int Part, int Column)[] _sources; // per output column: 0 filled input, 1 normalised, 2 provenance
+    private readonly (int Part, int Column)[] _sources; // per output column: 0 input, 1 normalised, 2 provided (value, source, fetched_at per field)
     private readonly int[] _filledOfField;              // per provider field: its column in the filled input
     private readonly bool[] _fieldIsInput;              // per provider field: true when the input has that column
     private readonly int[] _fieldOfInput;               // per input column: the provider field filling it, or -1
     private readonly int _outDomain, _outFreeMail, _outDisposable;
     private readonly CancellationToken _cancellation;
-    private RowBatch? _input, _filled, _normalised, _provenance;
+    private readonly bool _normaliserReadsFields;        // a normaliser reads a provider field, so it needs the filled rows
+    private RowBatch? _input, _filled, _normalised, _provided;
     private WaterfallBatch? _lookups;
     private DateTimeOffset _lastFetchedAt;
     private string? _lastFetchedText;
@@ -51,7 +52,11 @@ public sealed class EnrichedTableReader : ITableReader
         _fieldIsInput = [.. fields.Select(f => Find(inner.Columns, f) >= 0)];
         _fieldOfInput = [.. inner.Columns.Select(c => Find(fields, c))];
         var columns = new List<string>(filled);
-        var sources = Enumerable.Range(0, columns.Count).Select(c => (0, c)).ToList();
+        // Provider fields come from the provided batch, wherever they sit: in place of an input column or appended.
+        var sources = Enumerable.Range(0, columns.Count)
+            .Select(c => c < inner.Columns.Count ? (_fieldOfInput[c] >= 0 ? (2, 3 * _fieldOfInput[c]) : (0, c)) : (2, 3 * Find(fields, filled[c])))
+            .ToList();
+        _normaliserReadsFields = normaliser?.Stats.Any(n => n.Column >= inner.Columns.Count || _fieldOfInput[n.Column] >= 0) ?? false;
         var clashes = new List<string>();
 
         void Add(string name, int part, int column)
@@ -73,8 +78,8 @@ public sealed class EnrichedTableReader : ITableReader
         for (var j = 0; j < normalised.Count; j++) Add(normalised[j], 1, j);
         for (var f = 0; f < fields.Count; f++)
         {
-            Add(fields[f] + SourceSuffix, 2, 2 * f);
-            Add(fields[f] + FetchedSuffix, 2, 2 * f + 1);
+            Add(fields[f] + SourceSuffix, 2, 3 * f + 1);
+            Add(fields[f] + FetchedSuffix, 2, 3 * f + 2);
         }
         if (clashes.Count > 0)
             throw new InputException($"{inner.SourceName} already has column(s) {string.Join(", ", clashes)}, which enrich would write; rename them (or the provider field), skip that normaliser with --<name>-column none, or pass --overwrite to replace them", new SourceLocation(inner.SourceName, 1));
@@ -117,25 +122,20 @@ public sealed class EnrichedTableReader : ITableReader
         {
             var fields = _waterfall?.Fields.Count ?? 0;
             _input = new RowBatch(_inner.Columns.Count, batch.Capacity);
-            _filled = new RowBatch(_inner.Columns.Count + _fieldIsInput.Count(i => !i), batch.Capacity);
+            _filled = _normaliserReadsFields ? new RowBatch(_inner.Columns.Count + _fieldIsInput.Count(i => !i), batch.Capacity) : null;
             _normalised = new RowBatch(_normaliser?.OutputColumns.Count ?? 0, batch.Capacity);
-            _provenance = new RowBatch(2 * fields, batch.Capacity);
+            _provided = new RowBatch(3 * fields, batch.Capacity);
             _lookups = _waterfall?.CreateBatch(batch.Capacity);
             if (_lookups is not null && _nameColumn >= 0) _lookups.NameOf = row => CompanyNames.Normalise(_input[row, _nameColumn].ToString());
         }
         batch.Clear();
         if (!_inner.ReadBatch(_input)) return false;
         RowsRead += _input.Count;
-        var source = _input;
-        if (_waterfall is not null)
-        {
-            Provide(_input, _lookups!, _filled!, _provenance!);
-            source = _filled!;
-        }
-        else Blank(_input, _provenance!);
-        if (_normaliser is not null) _normaliser.Enrich(source, _normalised!);
+        if (_waterfall is not null) Provide(_input, _lookups!, _provided!);
+        else Blank(_input, _provided!);
+        if (_normaliser is not null) _normaliser.Enrich(_filled is null ? _input : Fill(_input, _provided!, _filled), _normalised!);
         else Blank(_input, _normalised!);
-        Compose(source, batch);
+        Compose(batch);
         return true;
     }
 
@@ -149,8 +149,8 @@ public sealed class EnrichedTableReader : ITableReader
 
     public void Dispose() => _inner.Dispose();
 
-    /// <summary>Asks the waterfall about the batch, then writes the input with provider values filled in, and the provenance columns.</summary>
-    private void Provide(RowBatch input, WaterfallBatch lookups, RowBatch filled, RowBatch provenance)
+    /// <summary>Asks the waterfall about the batch, then writes each field's value (the provider's, or the input's own), source and fetch time.</summary>
+    private void Provide(RowBatch input, WaterfallBatch lookups, RowBatch provided)
     {
         var fields = _waterfall!.Fields.Count;
         lookups.Reset(input.Count);
@@ -164,44 +164,52 @@ public sealed class EnrichedTableReader : ITableReader
         }
         _waterfall.Fill(lookups, _cancellation);
 
-        filled.Clear();
-        provenance.Clear();
+        provided.Clear();
         var providers = _waterfall.Providers;
         for (var row = 0; row < input.Count; row++)
         {
-            filled.BeginRow(input.LineOf(row));
-            for (var c = 0; c < input.ColumnCount; c++)
-            {
-                var f = _fieldOfInput[c];
-                filled.AddField(f >= 0 && lookups.Chosen[row * fields + f] is { IsSet: true } choice ? choice.Value : input[row, c]);
-            }
-            for (var f = 0; f < fields; f++)
-                if (!_fieldIsInput[f]) filled.AddField(lookups.Chosen[row * fields + f] is { IsSet: true } choice ? choice.Value : []);
-            filled.EndRow();
-
-            provenance.BeginRow(input.LineOf(row));
+            provided.BeginRow(input.LineOf(row));
             for (var f = 0; f < fields; f++)
             {
                 var choice = lookups.Chosen[row * fields + f];
                 if (choice.IsSet)
                 {
-                    provenance.AddField(providers[choice.Provider].Name);
-                    provenance.AddField(FetchedAtText(choice.Answer!.FetchedAt));
+                    provided.AddField(choice.Value);
+                    provided.AddField(providers[choice.Provider].Name);
+                    provided.AddField(FetchedAtText(choice.Answer!.FetchedAt));
                 }
                 else if (_fieldIsInput[f] && !RowEnricher.IsMissing(input[row, _filledOfField[f]]))
                 {
                     KeptUserValues++;
-                    provenance.AddField(UserSource);
-                    provenance.AddField([]);
+                    provided.AddField(input[row, _filledOfField[f]]);
+                    provided.AddField(UserSource);
+                    provided.AddField([]);
                 }
                 else
                 {
-                    provenance.AddField([]);
-                    provenance.AddField([]);
+                    provided.AddField(_fieldIsInput[f] ? input[row, _filledOfField[f]] : []); // keeps a placeholder such as "n/a" as written
+                    provided.AddField([]);
+                    provided.AddField([]);
                 }
             }
-            provenance.EndRow();
+            provided.EndRow();
         }
+    }
+
+    /// <summary>The input with provider values in place and appended, for normalisers that read a provider field.</summary>
+    private RowBatch Fill(RowBatch input, RowBatch provided, RowBatch filled)
+    {
+        filled.Clear();
+        for (var row = 0; row < input.Count; row++)
+        {
+            filled.BeginRow(input.LineOf(row));
+            for (var c = 0; c < input.ColumnCount; c++)
+                filled.AddField(_fieldOfInput[c] >= 0 ? provided[row, 3 * _fieldOfInput[c]] : input[row, c]);
+            for (var f = 0; f < _fieldIsInput.Length; f++)
+                if (!_fieldIsInput[f]) filled.AddField(provided[row, 3 * f]);
+            filled.EndRow();
+        }
+        return filled;
     }
 
     /// <summary>ISO 8601 UTC text of a fetch time; a reference file's answers share one time, so the last text is kept.</summary>
@@ -222,15 +230,15 @@ public sealed class EnrichedTableReader : ITableReader
         }
     }
 
-    private void Compose(RowBatch source, RowBatch output)
+    private void Compose(RowBatch output)
     {
         // Spans straight from batch to batch: a string per field would make the GC the slowest part of enrich.
-        var (normalised, provenance) = (_normalised!, _provenance!);
-        for (var row = 0; row < source.Count; row++)
+        var (input, normalised, provided) = (_input!, _normalised!, _provided!);
+        for (var row = 0; row < input.Count; row++)
         {
-            output.BeginRow(source.LineOf(row));
+            output.BeginRow(input.LineOf(row));
             foreach (var (part, column) in _sources)
-                output.AddField(part switch { 0 => source[row, column], 1 => normalised[row, column], _ => provenance[row, column] });
+                output.AddField(part switch { 0 => input[row, column], 1 => normalised[row, column], _ => provided[row, column] });
             output.EndRow();
         }
     }

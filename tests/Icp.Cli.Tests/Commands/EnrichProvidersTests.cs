@@ -78,6 +78,23 @@ public sealed class EnrichProvidersTests
     }
 
     [Fact]
+    public void Fields_no_normaliser_reads_are_filled_in_place_and_appended_too()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("reference.csv", "website,crm,hq\nacme.com,Salesforce,Paris\nglobex.com,HubSpot,Berlin\n");
+        var data = dir.Write("leads.csv", "email,crm\njane@acme.com,\nbob@globex.com,Pipedrive\nsam@initech.com,n/a\n");
+        var providers = dir.Write("providers.yaml", "providers:\n  - { name: ref, type: reference, file: reference.csv, domain_column: website, fields: { crm: crm, hq: hq } }\n");
+        var result = IcpCli.Run("enrich", "-d", data, "--providers", providers, "-o", dir.File("out.csv"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rows = Read(dir.File("out.csv"));
+        Assert.Equal(["Salesforce", "Pipedrive", "n/a"], rows.Select(r => r["crm"]));
+        Assert.Equal(["ref", "input", ""], rows.Select(r => r["crm__source"]));
+        Assert.Equal(["Paris", "Berlin", ""], rows.Select(r => r["hq"]));
+        Assert.Equal(["email", "crm", "hq", "domain_normalised", "is_free_mail", "is_disposable", "crm__source", "crm__fetched_at", "hq__source", "hq__fetched_at"],
+            rows[0].Keys);
+    }
+
+    [Fact]
     public void Overwrite_lets_providers_replace_user_values()
     {
         using var dir = new TempDirectory();
