@@ -20,6 +20,9 @@ internal static class BenchCommands
           Icp.Bench engines [--rows 10m] [--pg-rows 1m] [--threads CORES] [--repeats 1] [--reuse-data] [--icp PATH/icp.dll]
               which engine when: the in-process scorer vs DuckDB running the compiled SQL on one Parquet file,
               and PostgreSQL scoring a table in place (write-back and export) against a plain full-table UPDATE
+          Icp.Bench enrich --rows N [--reference 100000] [--repeats 3] [--reuse-data] [--icp PATH/icp.dll]
+                           [--out bench/results/enrich-DATE.md]
+              (s) icp score vs (e) icp score --enrich with a local reference provider vs (n) icp enrich, same file
           Icp.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
               BenchmarkDotNet micro-benchmarks
         """;
@@ -38,6 +41,7 @@ internal static class BenchCommands
                 "generate" => Generate(Arguments.Parse(args[1..])),
                 "e2e" => EndToEndBenchmark.Run(EndToEndSettings.From(Arguments.Parse(args[1..]))),
                 "engines" => Engines.EnginesBenchmark.Run(Arguments.Parse(args[1..])),
+                "enrich" => EnrichBenchmark.Run(Arguments.Parse(args[1..])),
                 "micro" => Micro(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

@@ -8,7 +8,9 @@ internal sealed record EndToEndSettings(
     /// <summary>The as-of date the profile is scored with: the generator's anchor.</summary>
     public const string AsOf = "2026-06-30";
 
-    public static EndToEndSettings From(Arguments arguments)
+    /// <param name="arguments">The command line.</param>
+    /// <param name="report">Names the default report file: bench/results/REPORT-DATE.md.</param>
+    public static EndToEndSettings From(Arguments arguments, string report = "e2e")
     {
         var root = FindRepositoryRoot();
         var rows = arguments.RequireCount("rows");
@@ -22,13 +24,13 @@ internal sealed record EndToEndSettings(
         var profile = arguments.Optional("profile") ?? Path.Combine(root, "bench", "profiles", "bench.yaml");
         var sql = arguments.Optional("sql") ?? Path.Combine(root, "bench", "profiles", "bench.duckdb.sql");
         var data = arguments.Optional("data-dir") ?? Path.Combine(root, "bench", "out");
-        var report = arguments.Optional("out") ?? Path.Combine(root, "bench", "results", $"e2e-{DateTime.UtcNow:yyyy-MM-dd}.md");
-        arguments.RejectUnknown();
+        var reportPath = arguments.Optional("out") ?? Path.Combine(root, "bench", "results", $"{report}-{DateTime.UtcNow:yyyy-MM-dd}.md");
+        if (report == "e2e") arguments.RejectUnknown();
         if (rows2 is { } r2 && r2 <= rows) throw new UsageException("--rows2 must be larger than --rows (it shows that memory stays flat)");
         foreach (var (name, path) in new[] { ("--profile", profile), ("--sql", sql) })
             if (!File.Exists(path)) throw new UsageException($"{name} file not found: {path}");
         return new(rows, rows2, seed, threads, repeats, reuse, keep, root, Path.GetFullPath(icp), Path.GetFullPath(profile),
-            Path.GetFullPath(sql), Path.GetFullPath(data), Path.GetFullPath(report));
+            Path.GetFullPath(sql), Path.GetFullPath(data), Path.GetFullPath(reportPath));
     }
 
     /// <summary>The CSV of <paramref name="rows"/> generated rows, e.g. <c>bench/out/accounts-1m.csv</c>.</summary>

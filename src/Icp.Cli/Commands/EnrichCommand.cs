@@ -4,6 +4,7 @@ using Icp.Core;
 using Icp.Core.Normalisation;
 using Icp.Core.Scoring;
 using Icp.Core.Tables;
+using Icp.Data.Enrichment;
 using Icp.Data.Tables;
 using Spectre.Console;
 
@@ -33,19 +34,27 @@ internal static class EnrichCommand
         {
             Description = $"Column to read the {i.Normaliser} from (default: the first of {string.Join(", ", i.Guesses)}; 'none' to skip).",
         }).ToArray();
-        var nameColumn = new Option<string?>("--name-column") { Description = $"Company-name column for --dedupe (default: the first of {string.Join(", ", NameGuesses)})." };
+        var nameColumn = new Option<string?>("--name-column") { Description = $"Company-name column for --dedupe and for providers that match on names (default: the first of {string.Join(", ", NameGuesses)})." };
         var industries = new Option<string?>("--industries") { Description = "YAML file of extra industry synonyms, e.g. 'Fintech: [payments, neobank]' (see docs/enrichment.md)." };
         var dedupe = new Option<bool>("--dedupe") { Description = "Merge duplicate accounts: same registrable domain, or (rows without one) a company name at least 0.92 Jaro-Winkler similar. Holds the rows in memory." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an input column that has the name of an output column (default: stop with an error)." };
+        var providers = new Option<string?>("--providers")
+        {
+            Description = "providers.yaml: reference files and HTTP APIs to append company fields from, first non-empty value per field wins (see docs/enrichment.md).",
+        };
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
         var command = new Command("enrich", """
             Normalise messy account data so a profile can score it: registrable domain and free-mail flag from an
             e-mail or URL, ISO country code and region, employee and revenue bands as numbers, one industry taxonomy,
             canonical tech names. Appends columns (domain_normalised, country_iso2, employees_value ...), never
-            changes the input's own, and prints what each normaliser filled and could not read.
+            changes the input's own, and prints what each normaliser filled and could not read. With --providers,
+            appends company fields from reference files and HTTP APIs (first non-empty value per field, with
+            <field>__source and <field>__fetched_at), filling only cells the input leaves empty.
 
-            Example: icp enrich -d samples/maven-crm/accounts.csv -o enriched.csv --dedupe
+            Examples:
+              icp enrich -d samples/maven-crm/accounts.csv -o enriched.csv --dedupe
+              icp enrich -d leads.csv --providers providers.yaml -o enriched.csv
             """) { data, output };
         foreach (var option in columns) command.Options.Add(option);
         command.Options.Add(nameColumn);
@@ -54,44 +63,63 @@ internal static class EnrichCommand
         command.Options.Add(overwrite);
         command.Options.Add(json);
         command.Options.Add(quiet);
+        command.Options.Add(providers);
         command.SetAction(parse =>
         {
             var synonyms = parse.GetValue(industries) is { } path ? Industries.Load(path) : Industries.Default;
-            using var reader = TableReaders.Open(parse.GetValue(data)!);
-            var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
+            var config = parse.GetValue(providers) is { } providersPath ? ProvidersConfigLoader.LoadFile(providersPath) : null;
+            var inner = TableReaders.Open(parse.GetValue(data)!);
             var used = new List<(string Normaliser, string Column, bool Guessed)>();
-            var indices = new int[Inputs.Length];
-            for (var i = 0; i < Inputs.Length; i++)
-                indices[i] = Resolve(reader, resolver, Inputs[i].Option, parse.GetValue(columns[i]), Inputs[i].Guesses, Inputs[i].Normaliser, used);
-            var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]), synonyms);
-            if (enricher.OutputColumns.Count == 0)
-                throw new InputException($"{reader.SourceName} has no column to normalise: name one with --domain-column, --country-column, ... Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
-
-            var plan = OutputPlan.Create(reader, enricher.OutputColumns, parse.GetValue(overwrite));
-            var outPath = parse.GetValue(output)!;
-            var names = parse.GetValue(dedupe) ? NameColumn(reader, resolver, parse.GetValue(nameColumn)) : -1;
-            using var writer = TableWriters.Create(outPath, plan.Columns);
-            var batch = new RowBatch(reader.Columns.Count, ScoringPipeline.BatchRows);
-            var extra = new RowBatch(enricher.OutputColumns.Count, ScoringPipeline.BatchRows);
-            var full = new RowBatch(plan.Columns.Count, ScoringPipeline.BatchRows);
-            var deduper = parse.GetValue(dedupe) ? new AccountDeduper() : null;
-            var kept = new List<(string[] Fields, long Line)>();
-            long rowsIn = 0;
-            while (reader.ReadBatch(batch))
+            EnrichedTableReader reader;
+            var names = -1;
+            ProviderWaterfall? waterfall = null;
+            IReadOnlyList<string> normalisedColumns = [];
+            try
             {
-                rowsIn += batch.Count;
-                enricher.Enrich(batch, extra);
-                if (deduper is not null) Collect(batch, extra, plan, deduper, names, kept);
-                else if (plan.AppendsOnly) writer.Write(batch, extra);
-                else
-                {
-                    plan.Compose(batch, extra, full);
-                    writer.Write(full, null);
-                }
+                waterfall = config is null ? null : ProviderWaterfall.Open(config, console.Clock);
+                // Normalisers read the input with provider fields filled in, so they may name a provider field.
+                var filled = EnrichedTableReader.FilledColumns(inner.Columns, waterfall);
+                var resolver = new ColumnResolver(filled, inner.SourceName);
+                var indices = new int[Inputs.Length];
+                for (var i = 0; i < Inputs.Length; i++)
+                    indices[i] = Resolve(filled, inner.SourceName, resolver, Inputs[i].Option, parse.GetValue(columns[i]), Inputs[i].Guesses, Inputs[i].Normaliser, used);
+                var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]), synonyms);
+                if (enricher.OutputColumns.Count == 0 && config is null)
+                    throw new InputException($"{inner.SourceName} has no column to normalise: name one with --domain-column, --country-column, ... Columns: {Listed(inner.Columns)}", new SourceLocation(inner.SourceName, 1));
+                names = NameColumn(inner, new ColumnResolver(inner.Columns, inner.SourceName), parse.GetValue(nameColumn));
+                var domainColumn = indices[0] < inner.Columns.Count ? indices[0] : -1;
+                reader = new EnrichedTableReader(inner, enricher, waterfall, domainColumn, names, parse.GetValue(overwrite));
+                normalisedColumns = filled;
             }
-            if (deduper is not null) WriteRows(writer, kept, full);
+            catch
+            {
+                inner.Dispose();
+                waterfall?.Dispose();
+                throw;
+            }
+            using var _ = reader;
+            using var __ = waterfall;
+
+            var outPath = parse.GetValue(output)!;
+            var deduper = parse.GetValue(dedupe) ? new AccountDeduper() : null;
+            using var writer = TableWriters.Create(outPath, reader.Columns);
+            var batch = new RowBatch(reader.Columns.Count, ScoringPipeline.BatchRows);
+            var kept = new List<(string[] Fields, long Line)>();
+            ScoringRun.WithProgress(console, !parse.GetValue(quiet) && !parse.GetValue(json), reader.SourceName, report =>
+            {
+                while (reader.ReadBatch(batch))
+                {
+                    if (deduper is not null) Collect(batch, reader, deduper, names, kept);
+                    else writer.Write(batch, null);
+                    report(reader.Progress, reader.RowsRead);
+                }
+                return 0;
+            }, verb: "enriching");
+            if (deduper is not null) WriteRows(writer, kept, batch);
             writer.Commit();
+            var rowsIn = reader.RowsRead;
             var rowsOut = deduper is null ? rowsIn : kept.Count;
+            var normaliser = reader.Normaliser!;
 
             if (parse.GetValue(json))
             {
@@ -101,19 +129,21 @@ internal static class EnrichCommand
                     rows_out = rowsOut,
                     output = outPath,
                     columns = used.ToDictionary(u => u.Normaliser, u => new { column = u.Column, detected = u.Guessed }),
-                    normalisers = enricher.Stats.Select(s => new
+                    normalisers = normaliser.Stats.Select(s => new
                     {
-                        normaliser = s.Normaliser, column = reader.Columns[s.Column], filled = s.Filled, empty = s.Empty, unrecognised = s.Unrecognised,
+                        normaliser = s.Normaliser, column = normalisedColumns[s.Column], filled = s.Filled, empty = s.Empty, unrecognised = s.Unrecognised,
                         top_unrecognised = s.TopUnrecognised().Select(t => new { value = t.Value, rows = t.Rows }),
                     }),
+                    providers = reader.Waterfall is { } w ? EnrichmentReport.Json(w, reader) : null,
                     merges = deduper?.Merges.Select(m => new { line = m.Line, into_line = m.IntoLine, rule = m.Rule, key = m.Key, similarity = m.Similarity }),
                 });
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(quiet)) return ExitCodes.Ok;
             var summary = console.Summary(outPath);
-            summary.WriteLine("columns: " + string.Join(", ", used.Select(u => $"{u.Normaliser} ← {u.Column}{(u.Guessed ? " (detected)" : "")}")));
-            Normalisers(summary, enricher, reader.Columns);
+            if (used.Count > 0) summary.WriteLine("columns: " + string.Join(", ", used.Select(u => $"{u.Normaliser} ← {u.Column}{(u.Guessed ? " (detected)" : "")}")));
+            if (normaliser.Stats.Count > 0) Normalisers(summary, normaliser, normalisedColumns);
+            if (reader.Waterfall is { } waterfallUsed) EnrichmentReport.Tables(summary, waterfallUsed, reader);
             if (deduper is not null) Merges(summary, deduper);
             if (outPath != "-") summary.MarkupLine($"wrote {rowsOut:N0} rows to [bold]{Markup.Escape(outPath)}[/]");
             return ExitCodes.Ok;
@@ -121,22 +151,47 @@ internal static class EnrichCommand
         return command;
     }
 
-    private static int Resolve(ITableReader reader, ColumnResolver resolver, string option, string? given, string[] guesses, string normaliser, List<(string, string, bool)> used)
+    /// <summary>
+    /// <c>score --enrich</c>: the rows read through the providers and every normaliser whose input column is detected
+    /// (by the same guesses as <c>enrich</c>) and whose output columns the data does not have yet.
+    /// </summary>
+    internal static EnrichedTableReader ForScoring(ITableReader inner, ProviderWaterfall waterfall)
+    {
+        try
+        {
+            var filled = EnrichedTableReader.FilledColumns(inner.Columns, waterfall);
+            var resolver = new ColumnResolver(filled, inner.SourceName);
+            var indices = Inputs.Select(input => RowEnricher.ColumnsByNormaliser[input.Normaliser].Any(c => resolver.Find(c) >= 0)
+                ? -1 : input.Guesses.Select(resolver.Find).FirstOrDefault(c => c >= 0, -1)).ToArray();
+            var enricher = new RowEnricher(new EnrichmentColumns(indices[0], indices[1], indices[2], indices[3], indices[4], indices[5]));
+            var inputResolver = new ColumnResolver(inner.Columns, inner.SourceName);
+            var domain = Inputs[0].Guesses.Select(inputResolver.Find).FirstOrDefault(c => c >= 0, -1);
+            var name = NameGuesses.Select(inputResolver.Find).FirstOrDefault(c => c >= 0, -1);
+            return new EnrichedTableReader(inner, enricher, waterfall, domain, name, overwrite: false);
+        }
+        catch
+        {
+            inner.Dispose();
+            throw;
+        }
+    }
+
+    private static int Resolve(IReadOnlyList<string> columns, string sourceName, ColumnResolver resolver, string option, string? given, string[] guesses, string normaliser, List<(string, string, bool)> used)
     {
         if (given is not null)
         {
             if (given.Equals("none", StringComparison.OrdinalIgnoreCase)) return -1;
             var index = resolver.Find(given);
             if (index < 0)
-                throw new InputException($"{option} '{given}' is not a column of {reader.SourceName}{DidYouMean.Hint(given, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(reader.SourceName, 1));
-            used.Add((normaliser, reader.Columns[index], false));
+                throw new InputException($"{option} '{given}' is not a column of {sourceName}{DidYouMean.Hint(given, columns)}. Columns: {Listed(columns)}", new SourceLocation(sourceName, 1));
+            used.Add((normaliser, columns[index], false));
             return index;
         }
         foreach (var guess in guesses)
         {
             var index = resolver.Find(guess);
             if (index < 0) continue;
-            used.Add((normaliser, reader.Columns[index], true));
+            used.Add((normaliser, columns[index], true));
             return index;
         }
         return -1;
@@ -154,14 +209,14 @@ internal static class EnrichCommand
         string.Join(", ", columns.Take(40)) + (columns.Count > 40 ? $", ... ({columns.Count} in all)" : "");
 
     /// <summary>Offers each row to the deduper; a duplicate fills the survivor's empty fields, a new account is kept.</summary>
-    private static void Collect(RowBatch batch, RowBatch extra, OutputPlan plan, AccountDeduper deduper, int nameColumn, List<(string[] Fields, long Line)> kept)
+    private static void Collect(RowBatch batch, EnrichedTableReader reader, AccountDeduper deduper, int nameColumn, List<(string[] Fields, long Line)> kept)
     {
         for (var row = 0; row < batch.Count; row++)
         {
-            var fields = plan.Row(batch, extra, row);
-            var domain = plan.CompanyDomain(fields);
-            var name = nameColumn >= 0 ? batch[row, nameColumn].ToString() : null;
-            var into = deduper.Offer(batch.LineOf(row), domain, name);
+            var fields = new string[batch.ColumnCount];
+            for (var c = 0; c < fields.Length; c++) fields[c] = batch[row, c].ToString();
+            var name = nameColumn >= 0 ? fields[nameColumn] : null;
+            var into = deduper.Offer(batch.LineOf(row), reader.CompanyDomain(batch, row), name);
             if (into < 0) { kept.Add((fields, batch.LineOf(row))); continue; }
             var survivor = kept[into].Fields;
             for (var c = 0; c < survivor.Length; c++)
@@ -212,91 +267,5 @@ internal static class EnrichCommand
             table.AddRow($"{m.Line}", $"{m.IntoLine}", m.Rule, Markup.Escape(m.Key), $"{m.Similarity:0.000}");
         console.Write(table);
         if (deduper.Merges.Count > 50) console.WriteLine($"... and {deduper.Merges.Count - 50:N0} more (--json lists all)");
-    }
-
-    /// <summary>
-    /// Where the enriched columns go: appended after the input, or, with --overwrite, into the input column that
-    /// already has their name.
-    /// </summary>
-    private sealed class OutputPlan
-    {
-        private readonly int[] _target; // per enriched column: its index in the output row
-        private readonly int _inputCount;
-        private readonly int _domainIndex = -1, _freeMailIndex = -1, _disposableIndex = -1;
-
-        /// <summary>Per output column: the enriched column index when enrich fills it, else -1 (copied from the input).</summary>
-        private readonly int[] _enrichedAt;
-
-        private OutputPlan(List<string> columns, int[] target, int inputCount, IReadOnlyList<string> enriched)
-        {
-            _enrichedAt = new int[columns.Count];
-            Array.Fill(_enrichedAt, -1);
-            for (var i = 0; i < target.Length; i++) _enrichedAt[target[i]] = i;
-            Columns = columns;
-            _target = target;
-            _inputCount = inputCount;
-            AppendsOnly = target.Select((t, i) => t == inputCount + i).All(x => x);
-            for (var i = 0; i < enriched.Count; i++)
-            {
-                if (enriched[i] == "domain_normalised") _domainIndex = target[i];
-                if (enriched[i] == "is_free_mail") _freeMailIndex = target[i];
-                if (enriched[i] == "is_disposable") _disposableIndex = target[i];
-            }
-        }
-
-        public List<string> Columns { get; }
-
-        /// <summary>True when every enriched column is appended, so input and extra batches can be written as they are.</summary>
-        public bool AppendsOnly { get; }
-
-        public static OutputPlan Create(ITableReader reader, IReadOnlyList<string> enriched, bool overwrite)
-        {
-            var columns = new List<string>(reader.Columns);
-            var target = new int[enriched.Count];
-            var clashes = new List<string>();
-            for (var i = 0; i < enriched.Count; i++)
-            {
-                var existing = -1;
-                for (var c = 0; c < reader.Columns.Count; c++)
-                    if (string.Equals(reader.Columns[c], enriched[i], StringComparison.OrdinalIgnoreCase)) { existing = c; break; }
-                if (existing >= 0 && !overwrite) clashes.Add(reader.Columns[existing]);
-                if (existing >= 0) { target[i] = existing; continue; }
-                target[i] = columns.Count;
-                columns.Add(enriched[i]);
-            }
-            if (clashes.Count > 0)
-                throw new InputException($"{reader.SourceName} already has column(s) {string.Join(", ", clashes)}, which enrich would write; rename them, skip that normaliser with --<name>-column none, or pass --overwrite to replace them", new SourceLocation(reader.SourceName, 1));
-            return new OutputPlan(columns, target, reader.Columns.Count, enriched);
-        }
-
-        /// <summary>Writes input row by row into <paramref name="full"/> with the enriched values in their places.</summary>
-        public void Compose(RowBatch input, RowBatch extra, RowBatch full)
-        {
-            // Spans straight from batch to batch: a string per field would make the GC the slowest part of enrich.
-            full.Clear();
-            for (var row = 0; row < input.Count; row++)
-            {
-                full.BeginRow(input.LineOf(row));
-                for (var c = 0; c < _enrichedAt.Length; c++)
-                    full.AddField(_enrichedAt[c] >= 0 ? extra[row, _enrichedAt[c]] : input[row, c]);
-                full.EndRow();
-            }
-        }
-
-        /// <summary>One output row as strings.</summary>
-        public string[] Row(RowBatch input, RowBatch extra, int row)
-        {
-            var fields = new string[Columns.Count];
-            for (var c = 0; c < _inputCount; c++) fields[c] = input[row, c].ToString();
-            for (var i = 0; i < _target.Length; i++) fields[_target[i]] = extra[row, i].ToString();
-            return fields;
-        }
-
-        /// <summary>The row's registrable domain when it can stand for a company (not free mail, not disposable).</summary>
-        public string? CompanyDomain(string[] fields)
-        {
-            if (_domainIndex < 0 || fields[_domainIndex].Length == 0) return null;
-            return fields[_freeMailIndex] == "true" || fields[_disposableIndex] == "true" ? null : fields[_domainIndex];
-        }
     }
 }

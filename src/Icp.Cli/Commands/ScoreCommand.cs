@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Icp.Cli.Terminal;
 using Icp.Core.Filtering;
+using Icp.Data.Enrichment;
 
 namespace Icp.Cli.Commands;
 
@@ -37,6 +38,10 @@ internal static class ScoreCommand
             Description = "With --db: write the results into the table as PREFIXscore, PREFIXtier, PREFIXexcluded, PREFIXreasons (added when missing), in one transaction. Example: --write-back icp_",
         };
         var keys = new Option<string[]>("--key") { Description = "With --write-back: the column(s) identifying a row (default: the table's primary key).", AllowMultipleArgumentsPerToken = false };
+        var enrich = new Option<string?>("--enrich")
+        {
+            Description = "providers.yaml: enrich the rows before scoring (providers, then the normalisers whose columns are detected), so the profile can use appended fields such as industry_normalised; see docs/enrichment.md.",
+        };
         var command = new Command("score", """
             Score accounts: writes the input columns plus icp_score (0-100), icp_tier, icp_excluded and icp_reasons
             (and icp_<group> sub-scores, icp_profile with two profiles, icp_persona for contact rows).
@@ -45,8 +50,9 @@ internal static class ScoreCommand
               icp score -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv -o scored.csv
               icp score -p a.yaml -p b.yaml -d accounts.parquet -o scored.parquet --min-tier B
               cat leads.csv | icp score -p profile.yaml -d - --as-of 2026-01-31 > scored.csv
+              icp score -p profile.yaml -d leads.csv --enrich providers.yaml -o scored.csv
               icp score -p profile.yaml --db postgres://crm@db.internal/sales --table crm.accounts --write-back icp_
-            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine, db, table, writeBack, keys };
+            """) { profiles, data, output, asOf, threads, strict, minTier, top, dropExcluded, json, quiet, engine, enrich, db, table, writeBack, keys };
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output)!;
@@ -59,8 +65,8 @@ internal static class ScoreCommand
             var scoring = CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock);
             if (parse.GetValue(db) is { } url)
             {
-                if (parse.GetValue(minTier) is not null || parse.GetValue(top) is not null || parse.GetValue(dropExcluded) || scoring.Strict)
-                    throw new UsageException("--db scores every row in the database; --min-tier, --top, --drop-excluded and --strict need a file (--data)");
+                if (parse.GetValue(minTier) is not null || parse.GetValue(top) is not null || parse.GetValue(dropExcluded) || scoring.Strict || parse.GetValue(enrich) is not null)
+                    throw new UsageException("--db scores every row in the database; --min-tier, --top, --drop-excluded, --strict and --enrich need a file (--data)");
                 var target = new PostgresTarget(url, parse.GetValue(table)!, parse.GetValue(writeBack), parse.GetValue(keys) ?? [], outPath);
                 return ScoreInPostgres(console, loaded, target, scoring, parse.GetValue(json), parse.GetValue(quiet));
             }
@@ -70,9 +76,18 @@ internal static class ScoreCommand
                 CommonOptions.CheckThreads(parse.GetValue(threads)),
                 new SelectionOptions(parse.GetValue(dropExcluded), parse.GetValue(minTier), parse.GetValue(top)),
                 ShowProgress: !isQuiet);
-            if (parse.GetValue(engine) == "duckdb") return ScoreWithDuckDb(console, request, parse.GetValue(json), parse.GetValue(quiet));
+            var enrichPath = parse.GetValue(enrich);
+            if (parse.GetValue(engine) == "duckdb")
+            {
+                if (enrichPath is not null) throw new UsageException("--enrich needs --engine icp: run 'icp enrich' first to score enriched rows with DuckDB");
+                return ScoreWithDuckDb(console, request, parse.GetValue(json), parse.GetValue(quiet));
+            }
+            using var waterfall = enrichPath is null ? null : ProviderWaterfall.Open(ProvidersConfigLoader.LoadFile(enrichPath), console.Clock);
+            EnrichedTableReader? enriched = null;
+            if (waterfall is not null) request = request with { Enrich = inner => enriched = EnrichCommand.ForScoring(inner, waterfall) };
             var outcome = ScoringRun.Execute(console, request);
             ScoringRun.Report(console, request, outcome, parse.GetValue(json), parse.GetValue(quiet), showTiers: true);
+            if (enriched is not null && waterfall is not null && !isQuiet) EnrichmentReport.Tables(console.Summary(outPath), waterfall, enriched);
             return ExitCodes.Ok;
         });
         return command;

@@ -3,6 +3,7 @@ using Icp.Core;
 using Icp.Core.Filtering;
 using Icp.Core.Profiles;
 using Icp.Core.Scoring;
+using Icp.Core.Tables;
 using Icp.Data.Tables;
 using Spectre.Console;
 using Profile = Icp.Core.Profiles.Profile;
@@ -12,7 +13,8 @@ namespace Icp.Cli.Commands;
 /// <summary>What a scoring run needs: the shared core of <c>score</c>, <c>filter</c> and <c>demo</c>.</summary>
 internal sealed record ScoringRequest(
     IReadOnlyList<Profile> Profiles, string DataPath, string OutPath, ScoringOptions Options, int Threads,
-    SelectionOptions Selection, string? DomainColumn = null, bool ShowProgress = true, IReadOnlyList<string>? DomainColumnGuesses = null)
+    SelectionOptions Selection, string? DomainColumn = null, bool ShowProgress = true, IReadOnlyList<string>? DomainColumnGuesses = null,
+    Func<ITableReader, ITableReader>? Enrich = null)
 {
     /// <summary>True when rows may be deduped by domain: a named column, or the first of the guesses the data has.</summary>
     public bool DedupesByDomain => DomainColumn is not null || DomainColumnGuesses is not null;
@@ -38,7 +40,8 @@ internal static class ScoringRun
     /// <summary>Scores <see cref="ScoringRequest.DataPath"/> into <see cref="ScoringRequest.OutPath"/>; nothing is published unless every row went through.</summary>
     public static ScoringOutcome Execute(CliConsole console, ScoringRequest request)
     {
-        using var reader = TableReaders.Open(request.DataPath);
+        var opened = TableReaders.Open(request.DataPath);
+        using var reader = request.Enrich is { } enrich ? enrich(opened) : opened;
         var plan = ScoringPlan.Create(request.Profiles, reader.Columns, reader.SourceName, request.Options);
         var selection = request.Selection;
         var resolver = new ColumnResolver(reader.Columns, reader.SourceName);
@@ -83,7 +86,7 @@ internal static class ScoringRun
     }
 
     /// <summary>Runs <paramref name="work"/> under a progress bar on stderr when a person is watching; silently otherwise.</summary>
-    public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work)
+    public static T WithProgress<T>(CliConsole console, bool enabled, string what, Func<Action<double?, long>, T> work, string verb = "scoring")
     {
         if (!enabled || !console.ErrorIsTerminal) return work((_, _) => { });
         T result = default!;
@@ -92,11 +95,11 @@ internal static class ScoringRun
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape($"scoring {Path.GetFileName(what)}"), maxValue: 1.0);
+                var task = ctx.AddTask(Markup.Escape($"{verb} {Path.GetFileName(what)}"), maxValue: 1.0);
                 result = work((fraction, rows) =>
                 {
                     if (fraction is { } f) task.Value = f; else task.IsIndeterminate = true;
-                    task.Description = Markup.Escape($"scoring {Path.GetFileName(what)} ({rows:N0} rows)");
+                    task.Description = Markup.Escape($"{verb} {Path.GetFileName(what)} ({rows:N0} rows)");
                 });
                 task.Value = 1.0;
             });
