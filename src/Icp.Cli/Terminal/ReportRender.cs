@@ -1,0 +1,132 @@
+using System.Globalization;
+using Icp.Core.Reporting;
+using Spectre.Console;
+
+namespace Icp.Cli.Terminal;
+
+/// <summary>The tables and JSON of <c>icp report</c>.</summary>
+internal static class ReportRender
+{
+    public static void Tables(IAnsiConsole console, ValidationReport report)
+    {
+        console.MarkupLine($"[bold]Profile {Markup.Escape(report.ProfileName)}[/] v{report.ProfileVersion}: in ICP = {Markup.Escape(report.InIcpMeans)}");
+        if (report.Join is { } join)
+            console.MarkupLine(Markup.Escape($"deals: {join.Matched:N0} of {join.Deals:N0} matched an account on {Key(join)} ({join.MatchRate:0.0%} of those with a key);"
+                + $" left out: {join.BlankKey:N0} without a key, {join.Unmatched:N0} unmatched"));
+        console.Write(Segments("In ICP vs out of ICP", [report.InIcp, report.OutOfIcp]));
+        console.Write(Segments("By tier", report.Tiers));
+
+        var tests = new Table().Border(TableBorder.Rounded).Title("[bold]Does in-ICP outperform?[/]");
+        tests.AddColumn("metric");
+        tests.AddColumn("test");
+        tests.AddColumn("verdict");
+        foreach (var c in report.Comparisons)
+            tests.AddRow(MetricName(c.Metric), TestName(c), $"[{Colour(c.Verdict)}]{Markup.Escape(c.Text)}[/]");
+        console.Write(tests);
+        foreach (var missing in report.NotAvailable) console.MarkupLine($"[grey]not available:[/] {Markup.Escape(missing)}");
+        foreach (var warning in report.Warnings) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(warning)}");
+        Render.Issues(console, report.Issues);
+        console.MarkupLine($"[bold]Verdict:[/] [{Colour(report.Overall)}]{Markup.Escape(report.OverallText)}[/]");
+    }
+
+    private static string Key(JoinSummary j) => j.KeyColumn == j.DealKeyColumn ? j.KeyColumn : $"{j.KeyColumn}={j.DealKeyColumn}";
+
+    private static string MetricName(string metric) => metric switch { "win_rate" => "win rate", "cycle_days" => "sales cycle", _ => "deal value" };
+
+    private static string TestName(MetricComparison c) => c.Test is null ? "" : c.Metric == "win_rate" ? "two-proportion z" : "Mann-Whitney U";
+
+    private static string Colour(Verdict v) => v switch
+    {
+        Verdict.Outperforms => "green",
+        Verdict.Underperforms or Verdict.DoesNotOutperform => "red",
+        Verdict.Mixed => "yellow",
+        _ => "grey",
+    };
+
+    private static Table Segments(string title, IEnumerable<SegmentReport> segments)
+    {
+        var list = segments.ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]");
+        table.AddColumn("segment");
+        table.AddColumn(new TableColumn("deals").RightAligned());
+        var rate = list.Any(s => s.WinRate is not null);
+        var cycle = list.Any(s => s.CycleDays is not null);
+        var value = list.Any(s => s.Value is not null);
+        if (rate)
+        {
+            table.AddColumn(new TableColumn("won").RightAligned());
+            table.AddColumn(new TableColumn("lost").RightAligned());
+            table.AddColumn(new TableColumn("win rate (95% CI)").RightAligned());
+        }
+        if (cycle) table.AddColumn(new TableColumn("median cycle, days").RightAligned());
+        if (value) table.AddColumn(new TableColumn("median value").RightAligned());
+        foreach (var s in list)
+        {
+            var cells = new List<string> { Markup.Escape(s.Segment), $"{s.Deals:N0}" };
+            if (rate) cells.AddRange([$"{s.Won:N0}", $"{s.Lost:N0}", Markup.Escape(RateText(s.WinRate!))]);
+            if (cycle) cells.Add(Markup.Escape(MedianText(s.CycleDays!, m => m.ToString("0.#", CultureInfo.InvariantCulture))));
+            if (value) cells.Add(Markup.Escape(MedianText(s.Value!, DealValues.Format)));
+            table.AddRow([.. cells]);
+        }
+        return table;
+    }
+
+    /// <summary>"63% (61-65%)", or why no figure is shown.</summary>
+    public static string RateText(RateEstimate r) =>
+        r.Rate.Trials == 0 ? "no closed deals"
+        : r.TooFew ? $"too few ({r.Rate.Trials:N0} closed)"
+        : $"{ProfileReport.Percent(r.Rate.Value)} ({r.Rate.Low * 100:0}-{r.Rate.High * 100:0}%)";
+
+    private static string MedianText(MedianEstimate m, Func<double, string> format) =>
+        m.Count == 0 ? "none" : m.TooFew ? $"too few ({m.Count:N0})" : $"{format(m.Median)} (n={m.Count:N0})";
+
+    public static object Json(ValidationReport r) => new
+    {
+        profile = r.ProfileName,
+        version = r.ProfileVersion,
+        in_icp_means = r.InIcpMeans,
+        join = r.Join is null ? null : new
+        {
+            key = r.Join.KeyColumn, deal_key = r.Join.DealKeyColumn, deals = r.Join.Deals, blank_key = r.Join.BlankKey,
+            matched = r.Join.Matched, unmatched = r.Join.Unmatched, match_rate = r.Join.MatchRate, unmatched_examples = r.Join.UnmatchedExamples,
+        },
+        segments = new[] { r.InIcp, r.OutOfIcp }.Select(SegmentJson),
+        tiers = r.Tiers.Select(SegmentJson),
+        comparisons = r.Comparisons.Select(c => new
+        {
+            metric = c.Metric, in_icp = Finite(c.InIcp), out_of_icp = Finite(c.OutOfIcp), ratio = Finite(c.Ratio),
+            test = c.Test is { } t ? new { name = c.Metric == "win_rate" ? "two_proportion_z" : "mann_whitney_u", statistic = Finite(t.Statistic), z = Finite(t.Z), p = Finite(t.P) } : null,
+            verdict = Snake(c.Verdict), text = c.Text,
+        }),
+        verdict = Snake(r.Overall),
+        verdict_text = r.OverallText,
+        not_available = r.NotAvailable,
+        warnings = r.Warnings,
+        data_issues = r.Issues.Entries.Select(e => new { column = e.Field, problem = e.Problem, rows = e.Count, first_lines = e.FirstLines }),
+    };
+
+    private static object SegmentJson(SegmentReport s) => new
+    {
+        segment = s.Segment, deals = s.Deals, won = s.Won, lost = s.Lost, open = s.Open,
+        win_rate = s.WinRate is { } w ? new { closed = w.Rate.Trials, rate = w.TooFew ? null : Finite(w.Rate.Value), low = w.TooFew ? null : Finite(w.Rate.Low), high = w.TooFew ? null : Finite(w.Rate.High), too_few = w.TooFew } : null,
+        cycle_days = MedianJson(s.CycleDays),
+        value = MedianJson(s.Value),
+    };
+
+    private static object? MedianJson(MedianEstimate? m) => m is null ? null : new
+    {
+        n = m.Count, median = m.TooFew ? null : Finite(m.Median), mean = m.TooFew ? null : Finite(m.Mean), too_few = m.TooFew,
+    };
+
+    private static double? Finite(double? v) => v is { } d && double.IsFinite(d) ? d : null;
+
+    private static string Snake(Verdict v) => v switch
+    {
+        Verdict.Outperforms => "outperforms",
+        Verdict.Mixed => "mixed",
+        Verdict.DoesNotOutperform => "does_not_outperform",
+        Verdict.Underperforms => "underperforms",
+        Verdict.NotEnoughData => "not_enough_data",
+        _ => "not_available",
+    };
+}
