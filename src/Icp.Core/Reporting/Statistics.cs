@@ -16,14 +16,14 @@ public static class StandardNormal
     public static double TwoSidedP(double z) => Math.Min(1, 2 * UpperTail(Math.Abs(z)));
 
     /// <summary>
-    /// The complementary error function. Below 3 a series of positive terms (no cancellation), above it the
+    /// The complementary error function. Below 2 a series of positive terms (no cancellation), above it the
     /// Laplace continued fraction (Lentz), so tail p-values keep their relative precision.
     /// </summary>
     public static double Erfc(double x)
     {
         if (double.IsNaN(x)) return double.NaN;
         if (x < 0) return 2 - Erfc(-x);
-        if (x < 3)
+        if (x < 2)
         {
             // erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
             double term = x, sum = x;
@@ -74,7 +74,8 @@ public readonly record struct Proportion(long Successes, long Trials, double Low
         double n = trials, p = successes / n, z2 = z * z;
         var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         var half = z / (1 + z2 / n) * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Proportion(successes, trials, Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At 0 or n successes the bound is exactly 0 or 1; the subtraction would leave rounding dust.
+        return new Proportion(successes, trials, successes == 0 ? 0 : Math.Max(0, centre - half), successes == trials ? 1 : Math.Min(1, centre + half));
     }
 }
 
