@@ -30,7 +30,7 @@ internal static class DiffRender
         }
         if (moves is null) return;
 
-        var matrix = new Table().Border(TableBorder.Rounded).Title($"[bold]Tier moves[/] ({moves.Rows:N0} rows; rows = before, columns = after)");
+        var matrix = new Table().Border(TableBorder.Rounded).Title($"[bold]Tier moves[/] ({moves.Rows:N0} rows)").Caption("[grey]rows: before, columns: after[/]");
         matrix.AddColumn("before \\ after");
         foreach (var t in moves.AfterTiers) matrix.AddColumn(new TableColumn(Markup.Escape(t)).RightAligned());
         for (var b = 0; b < moves.BeforeTiers.Count; b++)

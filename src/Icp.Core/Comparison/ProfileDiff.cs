@@ -30,7 +30,8 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
         void Setting(string item, string? a, string? b)
         {
             if (a == b) return;
-            changes.Add(new CriterionChange("profile", a is null ? ChangeKind.Added : b is null ? ChangeKind.Removed : ChangeKind.Changed, item, a, b, ""));
+            changes.Add(new CriterionChange("profile", a is null ? ChangeKind.Added : b is null ? ChangeKind.Removed : ChangeKind.Changed, item, a, b,
+                a is null || b is null ? "" : $"{a} → {b}"));
         }
         Setting("name", before.Name, after.Name);
         Setting("version", Num(before.Version), Num(after.Version));
@@ -49,7 +50,9 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
         if (before.Tiers.Floor != after.Tiers.Floor)
             changes.Add(new CriterionChange("tier", ChangeKind.Changed, "floor", before.Tiers.Floor, after.Tiers.Floor, "renamed"));
         Keyed(changes, "group", before.Groups.ToDictionary(g => g.Name, Cap), after.Groups.ToDictionary(g => g.Name, Cap));
-        Keyed(changes, "field", before.Fields.Values.ToDictionary(f => f.Name, FieldText), after.Fields.Values.ToDictionary(f => f.Name, FieldText));
+        // Fields come and go with the criteria that read them; only a field both versions read can change on its own.
+        var shared = before.Fields.Keys.Where(after.Fields.ContainsKey).ToList();
+        Keyed(changes, "field", shared.ToDictionary(f => f, f => FieldText(before.Fields[f])), shared.ToDictionary(f => f, f => FieldText(after.Fields[f])));
         Keyed(changes, "persona", before.Personas.ToDictionary(p => p.Name, p => p.Condition.Describe()), after.Personas.ToDictionary(p => p.Name, p => p.Condition.Describe()));
         return new ProfileDiff(before.Name, before.Version, after.Name, after.Version, changes);
     }
@@ -61,9 +64,10 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
     private static string FieldText(FieldSpec f) => f.Type.ToString().ToLowerInvariant() + (f.Column is null ? "" : $" from column '{f.Column}'");
 
     /// <summary>A criterion reduced to what a diff compares: its condition text, label, fields and extra attributes.</summary>
-    private sealed record CriterionItem(string Condition, string? Label, string Fields, (string Name, string? Value)[] Attributes)
+    private sealed record CriterionItem(Condition Source, string Condition, string? Label, string Fields, (string Name, string? Value)[] Attributes)
     {
-        public string Name => Label ?? Condition;
+        /// <summary>The label, or the condition cut to a readable length.</summary>
+        public string Name => Label ?? (Condition.Length <= 60 ? Condition : Condition[..57] + "...");
 
         public string Text => string.Join(" ", Attributes.Where(a => a.Name == "points" && a.Value is not null).Select(a => a.Value))
             + (Attributes.Any(a => a.Name == "points") ? " " : "") + Condition
@@ -71,7 +75,7 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
     }
 
     private static CriterionItem Item(Condition condition, string? label, (string, string?)[] attributes) =>
-        new(condition.Describe(), label, string.Join(",", condition.FieldNames().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)), attributes);
+        new(condition, condition.Describe(), label, string.Join(",", condition.FieldNames().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)), attributes);
 
     private static void Criteria(List<CriterionChange> changes, string section, IEnumerable<CriterionItem> beforeItems, IEnumerable<CriterionItem> afterItems)
     {
@@ -96,7 +100,7 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
         foreach (var (b, a) in pairs)
         {
             var what = new List<string>();
-            if (b.Condition != a.Condition) what.Add($"condition {b.Condition} → {a.Condition}");
+            if (b.Condition != a.Condition) what.Add(ConditionChange(b.Source, a.Source));
             if (b.Label != a.Label) what.Add($"label {b.Label ?? "(none)"} → {a.Label ?? "(none)"}");
             foreach (var (name, value) in b.Attributes)
             {
@@ -107,6 +111,25 @@ public sealed record ProfileDiff(string BeforeName, int BeforeVersion, string Af
         }
         changes.AddRange(before.Select(b => new CriterionChange(section, ChangeKind.Removed, b.Name, b.Text, null, "")));
         changes.AddRange(after.Select(a => new CriterionChange(section, ChangeKind.Added, a.Name, null, a.Text, "")));
+    }
+
+    /// <summary>
+    /// How a condition changed. A list edited in place (the usual refresh: a country or sector added) reads as the
+    /// values added and removed; anything else shows the old and new condition.
+    /// </summary>
+    private static string ConditionChange(Condition before, Condition after)
+    {
+        if (before is FieldCondition { Predicates: [TextPredicate b] } fb && after is FieldCondition { Predicates: [TextPredicate a] } fa
+            && string.Equals(fb.Field, fa.Field, StringComparison.OrdinalIgnoreCase) && (b.Operator == a.Operator || b.Operator is not Operator.NotIn && a.Operator is not Operator.NotIn))
+        {
+            var added = a.Values.Except(b.Values, StringComparer.OrdinalIgnoreCase).ToList();
+            var removed = b.Values.Except(a.Values, StringComparer.OrdinalIgnoreCase).ToList();
+            var parts = new List<string>();
+            if (added.Count > 0) parts.Add($"adds {string.Join(", ", added)}");
+            if (removed.Count > 0) parts.Add($"drops {string.Join(", ", removed)}");
+            if (parts.Count > 0) return $"{fa.Field} list {string.Join(", ", parts)}";
+        }
+        return $"condition {before.Describe()} → {after.Describe()}";
     }
 
     private static void Keyed(List<CriterionChange> changes, string section, Dictionary<string, string> before, Dictionary<string, string> after)
