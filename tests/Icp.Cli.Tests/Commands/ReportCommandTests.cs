@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Icp.Cli.Tests.Support;
+using Icp.TestSupport;
+
+namespace Icp.Cli.Tests.Commands;
+
+public sealed class ReportCommandTests
+{
+    private static readonly string Profile = Repository.File("samples", "profiles", "maven-mid-market.yaml");
+    private static string Crm(string file) => Repository.SharedData("maven_crm_sales_opportunities", file);
+
+    private static CliResult Report(params string[] extra) =>
+        IcpCli.Run(["report", "-p", Profile, "-d", Crm("accounts.csv"), "--outcomes", Crm("sales_pipeline.csv"), "--as-of", "2026-06-30", .. extra]);
+
+    /// <summary>Per-segment figures computed by DuckDB SQL over the same files, with accounts scored by <c>icp score</c>.</summary>
+    private static Dictionary<string, double[]> DuckDbFigures(string scored)
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = $"""
+            WITH scored AS (SELECT * FROM read_csv('{scored}', header = true, all_varchar = true)),
+                 deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
+                 joined AS (
+                     SELECT d.*, s.icp_tier AS tier, CASE WHEN s.icp_excluded = 'true' THEN 'out of ICP' ELSE 'in ICP' END AS in_out
+                     FROM deals d JOIN scored s ON s.account = d.account),
+                 segments AS (SELECT tier AS segment, * FROM joined UNION ALL SELECT in_out AS segment, * FROM joined)
+            SELECT segment,
+                   count(*) AS deals,
+                   count(*) FILTER (WHERE deal_stage = 'Won') AS won,
+                   count(*) FILTER (WHERE deal_stage = 'Lost') AS lost,
+                   median(CAST(close_date AS DATE) - CAST(engage_date AS DATE)) FILTER (WHERE deal_stage = 'Won') AS cycle,
+                   median(CAST(close_value AS DOUBLE)) FILTER (WHERE deal_stage = 'Won') AS value
+            FROM segments GROUP BY segment
+            """;
+        using var reader = query.ExecuteReader();
+        var figures = new Dictionary<string, double[]>();
+        while (reader.Read())
+            figures[reader.GetString(0)] = [.. Enumerable.Range(1, 5).Select(i => Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture))];
+        return figures;
+    }
+
+    [Fact]
+    public void Figures_on_the_shared_crm_data_match_duckdb_over_the_same_files()
+    {
+        using var dir = new TempDirectory();
+        var scored = dir.File("scored.csv");
+        Assert.Equal(0, IcpCli.Run("score", "-p", Profile, "-d", Crm("accounts.csv"), "-o", scored, "--as-of", "2026-06-30", "-q").ExitCode);
+        var expected = DuckDbFigures(scored);
+
+        var result = Report("--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        var segments = root.GetProperty("segments").EnumerateArray().Concat(root.GetProperty("tiers").EnumerateArray()).ToList();
+        Assert.Equal(7, segments.Count);
+        foreach (var s in segments)
+        {
+            var name = s.GetProperty("segment").GetString()!;
+            var sql = expected[name];
+            Assert.Equal(sql[0], s.GetProperty("deals").GetInt64());
+            Assert.Equal(sql[1], s.GetProperty("won").GetInt64());
+            Assert.Equal(sql[2], s.GetProperty("lost").GetInt64());
+            Assert.Equal(sql[1] / (sql[1] + sql[2]), s.GetProperty("win_rate").GetProperty("rate").GetDouble(), 12);
+            Assert.Equal(sql[3], s.GetProperty("cycle_days").GetProperty("median").GetDouble(), 9);
+            Assert.Equal(sql[4], s.GetProperty("value").GetProperty("median").GetDouble(), 9);
+        }
+
+        // Every won or lost deal names an account; only open deals are unattributed (data README: 1,425).
+        var join = root.GetProperty("join");
+        Assert.Equal(8800, join.GetProperty("deals").GetInt64());
+        Assert.Equal(1425, join.GetProperty("blank_key").GetInt64());
+        Assert.Equal(expected["in ICP"][0] + expected["out of ICP"][0], join.GetProperty("matched").GetInt64());
+
+        // The z statistic, recomputed from DuckDB's counts with the pooled formula.
+        double[] i = expected["in ICP"], o = expected["out of ICP"];
+        double n1 = i[1] + i[2], n2 = o[1] + o[2], pooled = (i[1] + o[1]) / (n1 + n2);
+        var z = (i[1] / n1 - o[1] / n2) / Math.Sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+        var win = root.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "win_rate");
+        Assert.Equal(z, win.GetProperty("test").GetProperty("z").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Report_prints_segments_tests_and_a_verdict()
+    {
+        var result = Report();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("In ICP vs out of ICP", result.Out);
+        Assert.Contains("two-proportion z", result.Out);
+        Assert.Contains("Mann-Whitney U", result.Out);
+        Assert.Contains("matched an account on account", result.Out);
+        // Publisher-made data: win rates barely differ by segment (data README), so the profile cannot show lift.
+        Assert.Contains("Verdict: in-ICP does not outperform on any metric", result.Out);
+    }
+
+    [Fact]
+    public void A_segment_smaller_than_min_deals_says_too_few()
+    {
+        var result = Report("--min-deals", "1000", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var a = json.RootElement.GetProperty("tiers").EnumerateArray().First();
+        Assert.True(a.GetProperty("win_rate").GetProperty("too_few").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("win_rate").GetProperty("rate").ValueKind);
+    }
+
+    [Fact]
+    public void A_key_that_matches_no_deal_is_bad_input()
+    {
+        var result = Report("--key", "revenue=account");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no deal matched an account: none of the 7,375 values of 'account' is a 'revenue' of", result.Err);
+    }
+
+    [Fact]
+    public void A_key_that_repeats_in_the_accounts_is_bad_input()
+    {
+        var result = Report("--key", "sector=account");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("accounts.csv:4 (field 'sector'): key 'medical' of column 'sector' appears twice (lines 3 and 4)", result.Err);
+    }
+
+    [Fact]
+    public void A_named_column_that_is_missing_is_bad_input()
+    {
+        var result = Report("--created", "created_on");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--created column 'created_on' is not a column of", result.Err);
+    }
+
+    [Fact]
+    public void Key_without_outcomes_and_min_deals_below_one_are_usage_errors()
+    {
+        Assert.Equal(2, IcpCli.Run("report", "-p", Profile, "-d", Crm("accounts.csv"), "--key", "account").ExitCode);
+        Assert.Equal(2, Report("--min-deals", "0").ExitCode);
+    }
+
+    [Fact]
+    public void Accounts_without_deal_columns_have_no_outcome_data_at_all()
+    {
+        var result = IcpCli.Run("report", "-p", Profile, "-d", Crm("accounts.csv"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no outcome data at all", result.Err);
+    }
+}
