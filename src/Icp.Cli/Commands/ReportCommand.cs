@@ -26,6 +26,12 @@ internal static class ReportCommand
             Description = "Fewest deals behind a figure; smaller segments say 'too few' instead of a number (default 20).",
             DefaultValueFactory = _ => 20,
         };
+        var period = new Option<string>("--period")
+        {
+            Description = "Drift: repeat the comparison per quarter (default), month, or none. A deal belongs to the period it closed in (open deals: when created).",
+            DefaultValueFactory = _ => "quarter",
+        };
+        period.AcceptOnlyFromAmong("quarter", "month", "none");
         var asOf = CommonOptions.AsOf();
         var strict = new Option<bool>("--strict") { Description = "Stop at the first date or value that does not parse instead of counting it and reporting its lines." };
         var json = CommonOptions.Json();
@@ -37,7 +43,7 @@ internal static class ReportCommand
 
             Example:
               icp report -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account
-            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, minTier, minDeals, asOf, strict, json };
+            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, minTier, minDeals, period, asOf, strict, json };
         command.SetAction(parse =>
         {
             var min = parse.GetValue(minDeals);
@@ -47,7 +53,8 @@ internal static class ReportCommand
                 CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock),
                 new DealColumnNames(parse.GetValue(outcome), List(parse.GetValue(won)), List(parse.GetValue(lost)),
                     parse.GetValue(created), parse.GetValue(closed), parse.GetValue(value)),
-                parse.GetValue(key), parse.GetValue(minTier), min);
+                parse.GetValue(key), parse.GetValue(minTier), min,
+                Period: parse.GetValue(period) switch { "month" => DriftPeriod.Month, "none" => DriftPeriod.None, _ => DriftPeriod.Quarter });
             if (parse.GetValue(key) is not null && parse.GetValue(outcomes) is null) throw new UsageException("--key joins --data to --outcomes: give --outcomes too");
             using var accounts = TableReaders.Open(parse.GetValue(data)!);
             using ITableReader? deals = parse.GetValue(outcomes) is { } path ? TableReaders.Open(path) : null;

@@ -23,10 +23,29 @@ internal static class ReportRender
         foreach (var c in report.Comparisons)
             tests.AddRow(MetricName(c.Metric), TestName(c), $"[{Colour(c.Verdict)}]{Markup.Escape(c.Text)}[/]");
         console.Write(tests);
+        if (report.Drift is { } drift) Drift(console, drift);
         foreach (var missing in report.NotAvailable) console.MarkupLine($"[grey]not available:[/] {Markup.Escape(missing)}");
         foreach (var warning in report.Warnings) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(warning)}");
         Render.Issues(console, report.Issues);
         console.MarkupLine($"[bold]Verdict:[/] [{Colour(report.Overall)}]{Markup.Escape(report.OverallText)}[/]");
+    }
+
+    private static void Drift(IAnsiConsole console, DriftReport drift)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Drift by {drift.Period.ToString().ToLowerInvariant()}[/]")
+            .Caption("[grey]PSI: score distribution vs the baseline (< 0.1 stable, > 0.25 major shift)[/]");
+        table.AddColumn("period");
+        table.AddColumn(new TableColumn("deals").RightAligned());
+        table.AddColumn(new TableColumn("in ICP").RightAligned());
+        table.AddColumn(new TableColumn("win rate in ICP").RightAligned());
+        table.AddColumn(new TableColumn("win rate out").RightAligned());
+        table.AddColumn(new TableColumn("lift").RightAligned());
+        table.AddColumn(new TableColumn("PSI").RightAligned());
+        foreach (var p in drift.Periods)
+            table.AddRow(Markup.Escape(p.Period), $"{p.Deals:N0}", ProfileReport.Percent(p.InIcpShare), Markup.Escape(RateText(p.InIcpWinRate)),
+                Markup.Escape(RateText(p.OutOfIcpWinRate)), p.Lift is { } l ? $"{l:0.00}x" : "", p.Period == drift.Baseline ? "baseline" : p.Psi is { } psi ? $"{psi:0.000} {p.Stability}" : "too few deals");
+        console.Write(table);
+        foreach (var alert in drift.Alerts) console.MarkupLine($"[red]alert:[/] {Markup.Escape(alert)}");
     }
 
     private static string Key(JoinSummary j) => j.KeyColumn == j.DealKeyColumn ? j.KeyColumn : $"{j.KeyColumn}={j.DealKeyColumn}";
@@ -102,15 +121,33 @@ internal static class ReportRender
         verdict_text = r.OverallText,
         not_available = r.NotAvailable,
         warnings = r.Warnings,
+        drift = r.Drift is not { } d ? null : new
+        {
+            period = d.Period.ToString().ToLowerInvariant(),
+            baseline = d.Baseline,
+            periods = d.Periods.Select(p => new
+            {
+                period = p.Period, deals = p.Deals, in_icp_share = p.InIcpShare,
+                in_icp_win_rate = RateJson(p.InIcpWinRate), out_of_icp_win_rate = RateJson(p.OutOfIcpWinRate),
+                lift = Finite(p.Lift), psi = Finite(p.Psi), stability = p.Stability,
+            }),
+            alerts = d.Alerts,
+        },
         data_issues = r.Issues.Entries.Select(e => new { column = e.Field, problem = e.Problem, rows = e.Count, first_lines = e.FirstLines }),
     };
 
     private static object SegmentJson(SegmentReport s) => new
     {
         segment = s.Segment, deals = s.Deals, won = s.Won, lost = s.Lost, open = s.Open,
-        win_rate = s.WinRate is { } w ? new { closed = w.Rate.Trials, rate = w.TooFew ? null : Finite(w.Rate.Value), low = w.TooFew ? null : Finite(w.Rate.Low), high = w.TooFew ? null : Finite(w.Rate.High), too_few = w.TooFew } : null,
+        win_rate = s.WinRate is { } w ? RateJson(w) : null,
         cycle_days = MedianJson(s.CycleDays),
         value = MedianJson(s.Value),
+    };
+
+    private static object RateJson(RateEstimate w) => new
+    {
+        closed = w.Rate.Trials, won = w.Rate.Successes, rate = w.TooFew ? null : Finite(w.Rate.Value),
+        low = w.TooFew ? null : Finite(w.Rate.Low), high = w.TooFew ? null : Finite(w.Rate.High), too_few = w.TooFew,
     };
 
     private static object? MedianJson(MedianEstimate? m) => m is null ? null : new

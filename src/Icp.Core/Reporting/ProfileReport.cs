@@ -29,7 +29,7 @@ public static class ProfileReport
         var segments = new Segmenter(profile, options.MinTier);
         var dealSource = deals ?? accounts;
         var fields = DealFields.Resolve(dealSource, options.Columns);
-        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource);
+        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource, options.Period);
         var evaluator = compiled.CreateEvaluator();
         JoinSummary? join = null;
 
@@ -38,9 +38,9 @@ public static class ProfileReport
             var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
             while (accounts.ReadBatch(batch))
                 for (var r = 0; r < batch.Count; r++)
-                    tally.Add(batch, r, segments.Of(evaluator.Evaluate(batch, r)));
+                    tally.Add(batch, r, evaluator.Evaluate(batch, r));
         }
-        else join = JoinAndTally(accounts, deals, options.Key, evaluator, segments, tally);
+        else join = JoinAndTally(accounts, deals, options.Key, evaluator, tally);
 
         if (tally.Rows == 0) throw new InputException($"{dealSource.SourceName} has no deals to report on", new SourceLocation(dealSource.SourceName));
         if (fields.Outcome >= 0 && tally.TotalWon + tally.TotalLost == 0)
@@ -53,18 +53,17 @@ public static class ProfileReport
 
     private static string Words(IReadOnlyCollection<string> values) => string.Join(" / ", values);
 
-    private static JoinSummary JoinAndTally(ITableReader accounts, ITableReader deals, string? key, FitEvaluator evaluator, Segmenter segments, Tally tally)
+    private static JoinSummary JoinAndTally(ITableReader accounts, ITableReader deals, string? key, FitEvaluator evaluator, Tally tally)
     {
         var (accountKey, dealKey) = ResolveKey(accounts, deals, key);
-        var fits = new Dictionary<string, (int Segment, long Line)>(StringComparer.OrdinalIgnoreCase);
+        var fits = new Dictionary<string, (FitResult Fit, long Line)>(StringComparer.OrdinalIgnoreCase);
         var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
         while (accounts.ReadBatch(batch))
             for (var r = 0; r < batch.Count; r++)
             {
                 var id = batch[r, accountKey].Trim().ToString();
                 if (id.Length == 0) continue; // an account without a key cannot own a deal
-                var segment = segments.Of(evaluator.Evaluate(batch, r));
-                if (!fits.TryAdd(id, (segment, batch.LineOf(r))))
+                if (!fits.TryAdd(id, (evaluator.Evaluate(batch, r), batch.LineOf(r))))
                     throw new InputException(
                         $"key '{id}' of column '{accounts.Columns[accountKey]}' appears twice (lines {fits[id].Line} and {batch.LineOf(r)}): each account needs its own key to join deals to",
                         new SourceLocation(accounts.SourceName, batch.LineOf(r), 0, accounts.Columns[accountKey]));
@@ -86,7 +85,7 @@ public static class ProfileReport
                     continue;
                 }
                 matched++;
-                tally.Add(deal, r, fit.Segment);
+                tally.Add(deal, r, fit.Fit);
             }
         var summary = new JoinSummary(accounts.Columns[accountKey], deals.Columns[dealKey], rows, blank, matched, unmatched, examples);
         if (matched == 0 && rows > blank)
@@ -159,8 +158,9 @@ public static class ProfileReport
 
         var (overall, overallText) = Overall(comparisons);
         var inMeans = options.MinTier is null ? "not excluded by the profile" : $"not excluded and tier {options.MinTier} or better";
+        var drift = tally.Drift.Build(min, options.Alpha);
         return new ValidationReport(profile.Name, profile.Version, inMeans, join, inIcp, outOfIcp, tiers, comparisons, overall, overallText,
-            notAvailable, warnings, tally.Issues);
+            notAvailable, warnings, tally.Issues, drift);
     }
 
     private static MedianEstimate Median(List<double> values, int min) =>
@@ -317,8 +317,9 @@ public static class ProfileReport
     }
 
     /// <summary>Reads each deal's outcome, dates and value and adds it to its segment and to in/out.</summary>
-    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source)
+    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source, DriftPeriod period)
     {
+        public DriftTally Drift { get; } = new(period);
         public SegmentTally[] BySegment { get; } = [.. Enumerable.Range(0, segments.Count).Select(_ => new SegmentTally())];
         public SegmentTally InIcp { get; } = new();
         public SegmentTally OutOfIcp { get; } = new();
@@ -327,8 +328,9 @@ public static class ProfileReport
         public SortedSet<string> OutcomeValuesSeen { get; } = new(StringComparer.OrdinalIgnoreCase);
         public SortedDictionary<string, long> Currencies { get; } = new(StringComparer.Ordinal);
 
-        public void Add(RowBatch batch, int row, int segment)
+        public void Add(RowBatch batch, int row, FitResult fit)
         {
+            var segment = segments.Of(fit);
             Rows++;
             var line = batch.LineOf(row);
             var won = false;
@@ -365,6 +367,8 @@ public static class ProfileReport
             }
             if (won) TotalWon++;
             if (lost) TotalLost++;
+            // A deal belongs to the period it closed in; an open one to the period it was created in.
+            Drift.Add(closed ?? created, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost);
         }
 
 

@@ -22,5 +22,7 @@ public sealed record DealColumnNames(
 /// <param name="MinTier">In-ICP means not excluded and at least this tier; null means every account that is not excluded.</param>
 /// <param name="MinSegmentSize">Fewest observations (closed deals for win rate, deals with a figure for medians) for which a segment's figure is shown.</param>
 /// <param name="Alpha">Significance level of the in-vs-out tests (default 0.05).</param>
+/// <param name="Period">How deals are grouped over time for drift (default quarter).</param>
 public sealed record ReportOptions(
-    ScoringOptions Scoring, DealColumnNames Columns, string? Key = null, string? MinTier = null, int MinSegmentSize = 20, double Alpha = 0.05);
+    ScoringOptions Scoring, DealColumnNames Columns, string? Key = null, string? MinTier = null, int MinSegmentSize = 20, double Alpha = 0.05,
+    DriftPeriod Period = DriftPeriod.Quarter);

@@ -152,4 +152,23 @@ public static class Descriptive
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
+
+    /// <summary>
+    /// PSI = Σ (actual − expected) · ln(actual / expected) over bin shares. Empty bins get a share of 0.0001 so one
+    /// empty bin does not make the index infinite (the usual convention).
+    /// </summary>
+    public static double PopulationStability(IReadOnlyList<long> expected, IReadOnlyList<long> actual)
+    {
+        const double floor = 0.0001;
+        double e = expected.Sum(), a = actual.Sum();
+        if (e == 0 || a == 0) return double.NaN;
+        var psi = 0.0;
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var pe = Math.Max(expected[i] / e, floor);
+            var pa = Math.Max(actual[i] / a, floor);
+            psi += (pa - pe) * Math.Log(pa / pe);
+        }
+        return psi;
+    }
 }

@@ -83,6 +83,46 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Drift_per_quarter_matches_duckdb_over_the_same_files()
+    {
+        using var dir = new TempDirectory();
+        var scored = dir.File("scored.csv");
+        Assert.Equal(0, IcpCli.Run("score", "-p", Profile, "-d", Crm("accounts.csv"), "-o", scored, "--as-of", "2026-06-30", "-q").ExitCode);
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var query = db.CreateCommand();
+        // A deal belongs to the quarter it closed in, an open deal to the quarter it was created in.
+        query.CommandText = $"""
+            WITH scored AS (SELECT * FROM read_csv('{scored}', header = true, all_varchar = true)),
+                 deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
+                 dated AS (
+                     SELECT d.deal_stage, s.icp_excluded = 'false' AS in_icp, CAST(coalesce(d.close_date, d.engage_date) AS DATE) AS day
+                     FROM deals d JOIN scored s ON s.account = d.account)
+            SELECT CAST(year(day) AS VARCHAR) || '-Q' || CAST(quarter(day) AS VARCHAR) AS period,
+                   count(*), count(*) FILTER (WHERE in_icp),
+                   count(*) FILTER (WHERE in_icp AND deal_stage = 'Won'), count(*) FILTER (WHERE in_icp AND deal_stage IN ('Won', 'Lost'))
+            FROM dated WHERE day IS NOT NULL GROUP BY period ORDER BY period
+            """;
+        var expected = new List<(string, long, long, long, long)>();
+        using (var reader = query.ExecuteReader())
+            while (reader.Read())
+                expected.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+
+        var result = Report("--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var periods = json.RootElement.GetProperty("drift").GetProperty("periods").EnumerateArray().Select(p =>
+        {
+            var deals = p.GetProperty("deals").GetInt64();
+            var rate = p.GetProperty("in_icp_win_rate");
+            return (p.GetProperty("period").GetString()!, deals, (long)Math.Round(p.GetProperty("in_icp_share").GetDouble() * deals),
+                rate.GetProperty("won").GetInt64(), rate.GetProperty("closed").GetInt64());
+        }).ToList();
+        Assert.Equal(expected, periods);
+        Assert.True(expected.Count >= 4);
+    }
+
+    [Fact]
     public void Report_prints_segments_tests_and_a_verdict()
     {
         var result = Report();
@@ -93,6 +133,7 @@ public sealed class ReportCommandTests
         Assert.Contains("matched an account on account", result.Out);
         // Publisher-made data: win rates barely differ by segment (data README), so the profile cannot show lift.
         Assert.Contains("Verdict: in-ICP does not outperform on any metric", result.Out);
+        Assert.Contains("Drift by quarter", result.Out);
     }
 
     [Fact]

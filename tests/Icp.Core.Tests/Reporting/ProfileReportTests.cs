@@ -22,13 +22,14 @@ public sealed class ProfileReportTests
     private static readonly string[][] AccountRows = [["Big", "US", "500"], ["Small", "US", "20"], ["Abroad", "DE", "500"]];
     private static readonly string[] DealColumns = ["opportunity", "account", "deal_stage", "engage_date", "close_date", "close_value"];
 
-    private static ReportOptions Options(DealColumnNames? columns = null, string? key = null, string? minTier = null, int min = 20, bool strict = false) =>
-        new(new ScoringOptions(new DateOnly(2026, 6, 30), strict), columns ?? new DealColumnNames(), key, minTier, min);
+    private static ReportOptions Options(DealColumnNames? columns = null, string? key = null, string? minTier = null, int min = 20, bool strict = false,
+        DriftPeriod period = DriftPeriod.Quarter) =>
+        new(new ScoringOptions(new DateOnly(2026, 6, 30), strict), columns ?? new DealColumnNames(), key, minTier, min, Period: period);
 
     /// <summary><paramref name="n"/> deals of one account: the first <paramref name="won"/> won, then lost, each with a cycle of <paramref name="days"/> days and value <paramref name="value"/>.</summary>
-    private static IEnumerable<string[]> Deals(string account, int n, int won, int days = 30, int value = 1000, int open = 0)
+    private static IEnumerable<string[]> Deals(string account, int n, int won, int days = 30, int value = 1000, int open = 0, DateOnly? from = null)
     {
-        var start = new DateOnly(2025, 1, 1);
+        var start = from ?? new DateOnly(2025, 1, 1);
         for (var i = 0; i < n; i++)
         {
             var created = start.AddDays(i);
@@ -288,4 +289,37 @@ public sealed class ProfileReportTests
         Assert.Equal((20L, 20L), (report.InIcp.Deals, report.OutOfIcp.Deals));
         Assert.Equal((10L, 10L), (report.InIcp.Won, report.OutOfIcp.Won));
     }
+
+    [Fact]
+    public void Drift_repeats_the_comparison_per_quarter_of_the_close_date()
+    {
+        // Q1 closes: in-ICP wins 24 of 30; Q3 closes: 6 of 30. Cycles of 30-32 days keep each batch in its quarter.
+        var report = Report([.. Deals("Big", 30, 24, from: new DateOnly(2025, 1, 1)), .. Deals("Big", 30, 6, from: new DateOnly(2025, 6, 1)),
+            .. Deals("Abroad", 30, 15, from: new DateOnly(2025, 1, 1)), .. Deals("Abroad", 30, 15, from: new DateOnly(2025, 6, 1))]);
+
+        var drift = report.Drift!;
+        Assert.Equal("2025-Q1", drift.Baseline);
+        Assert.Equal(["2025-Q1", "2025-Q3"], drift.Periods.Select(p => p.Period));
+        Assert.Equal((24L, 30L), (drift.Periods[0].InIcpWinRate.Rate.Successes, drift.Periods[0].InIcpWinRate.Rate.Trials));
+        Assert.Equal(0.8 / 0.5, drift.Periods[0].Lift!.Value, 12);
+        Assert.Equal(0.5, drift.Periods[1].InIcpShare, 12);
+        Assert.Equal(0, drift.Periods[1].Psi!.Value, 12); // same accounts, same score mix
+        Assert.Equal("2025-Q3: in-ICP win rate moved from 80% in 2025-Q1 to 20% (p<0.001)", Assert.Single(drift.Alerts));
+    }
+
+    [Fact]
+    public void Drift_flags_a_shift_in_the_score_distribution()
+    {
+        var report = Report([.. Deals("Big", 30, 15, from: new DateOnly(2025, 1, 1)), .. Deals("Abroad", 30, 15, from: new DateOnly(2025, 6, 1))],
+            Options(min: 10, period: DriftPeriod.Month));
+
+        var drift = report.Drift!;
+        Assert.Equal("2025-02", drift.Baseline);
+        Assert.All(drift.Periods.Where(p => p.Psi is not null && p.Period.CompareTo("2025-07") >= 0), p => Assert.Equal("major shift", p.Stability));
+        Assert.Contains(drift.Alerts, a => a.StartsWith("2025-07: the score distribution shifted from 2025-02 (PSI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Drift_can_be_turned_off() =>
+        Assert.Null(Report([.. Deals("Big", 30, 20)], Options(period: DriftPeriod.None)).Drift);
 }

@@ -101,4 +101,14 @@ public sealed class StatisticsTests
         Assert.Equal(2.5, Descriptive.Median([4, 1, 3, 2]));
         Assert.True(double.IsNaN(Descriptive.Median([])));
     }
+
+    [Fact]
+    public void Population_stability_sums_share_differences_times_their_log_ratio()
+    {
+        // (0.25 − 0.5)·ln(0.25/0.5) + (0.75 − 0.5)·ln(0.75/0.5)
+        Assert.Equal(0.25 * Math.Log(2) + 0.25 * Math.Log(1.5), Descriptive.PopulationStability([50, 50], [25, 75]), 12);
+        Assert.Equal(0, Descriptive.PopulationStability([10, 20, 30], [20, 40, 60]), 12);
+        // An empty bin counts as a share of 0.0001, so the index stays finite.
+        Assert.Equal((0.5 - 0.0001) * Math.Log(0.5 / 0.0001) + (0.5 - 1) * Math.Log(0.5), Descriptive.PopulationStability([0, 10], [5, 5]), 12);
+    }
 }
