@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Icp.Cli.Html;
 using Icp.Cli.Terminal;
 using Icp.Core.Reporting;
 using Icp.Core.Tables;
 using Icp.Data.Tables;
+using Spectre.Console;
 
 namespace Icp.Cli.Commands;
 
@@ -35,6 +37,7 @@ internal static class ReportCommand
         var asOf = CommonOptions.AsOf();
         var strict = new Option<bool>("--strict") { Description = "Stop at the first date or value that does not parse instead of counting it and reporting its lines." };
         var json = CommonOptions.Json();
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (inline SVG charts, nothing fetched) to this file." };
         var command = new Command("report", """
             Check that the profile holds: segment deals into in-ICP and out-of-ICP (and per tier) by scoring each
             deal's account, then compare win rate (with 95% Wilson intervals; two-proportion z-test), median
@@ -43,7 +46,7 @@ internal static class ReportCommand
 
             Example:
               icp report -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account
-            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, minTier, minDeals, period, asOf, strict, json };
+            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, minTier, minDeals, period, asOf, strict, json, html };
         command.SetAction(parse =>
         {
             var min = parse.GetValue(minDeals);
@@ -59,8 +62,14 @@ internal static class ReportCommand
             using var accounts = TableReaders.Open(parse.GetValue(data)!);
             using ITableReader? deals = parse.GetValue(outcomes) is { } path ? TableReaders.Open(path) : null;
             var report = ProfileReport.Build(loaded, accounts, deals, options);
+            if (parse.GetValue(html) is { } htmlPath)
+                TextFiles.WriteAtomically(htmlPath, ReportHtml.Render(report, $"{Path.GetFileName(parse.GetValue(profile)!)} on {Path.GetFileName(parse.GetValue(outcomes) ?? parse.GetValue(data)!)}"));
             if (parse.GetValue(json)) Render.WriteJson(console.Output, ReportRender.Json(report));
-            else ReportRender.Tables(console.Out, report);
+            else
+            {
+                ReportRender.Tables(console.Out, report);
+                if (parse.GetValue(html) is { } written) console.Out.MarkupLine($"wrote the HTML report to [bold]{Markup.Escape(written)}[/]");
+            }
             return ExitCodes.Ok;
         });
         return command;
