@@ -185,4 +185,37 @@ public sealed class ReportCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no outcome data at all", result.Err);
     }
+
+    [Fact]
+    public void Html_report_is_one_self_contained_file_with_wellformed_charts()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("report.html");
+        var result = Report("--html", path);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var html = File.ReadAllText(path);
+
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        var charts = System.Text.RegularExpressions.Regex.Matches(html, "<svg.*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(4, charts.Count); // win rate, cycle, value, drift
+        foreach (System.Text.RegularExpressions.Match chart in charts) System.Xml.Linq.XDocument.Parse(chart.Value);
+        Assert.Contains("in-ICP does not outperform on any metric", html);
+        Assert.Contains("Drift by quarter", html);
+    }
+
+    [Fact]
+    public void Html_report_into_a_missing_directory_is_bad_input_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "missing", "report.html");
+        var result = Report("--html", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("does not exist", result.Err);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "missing")));
+        Assert.Empty(result.Out);
+    }
 }
