@@ -11,8 +11,8 @@ internal static class ReportRender
     {
         console.MarkupLine($"[bold]Profile {Markup.Escape(report.ProfileName)}[/] v{report.ProfileVersion}: in ICP = {Markup.Escape(report.InIcpMeans)}");
         if (report.Join is { } join)
-            console.MarkupLine(Markup.Escape($"deals: {join.Matched:N0} of {join.Deals:N0} matched an account on {Key(join)} ({join.MatchRate:0.0%} of those with a key);"
-                + $" left out: {join.BlankKey:N0} without a key, {join.Unmatched:N0} unmatched"));
+            console.MarkupLine(Markup.Escape($"deals: {join.Matched:N0} of {join.Deals:N0} matched an account on {Key(join)} ({join.MatchRate:0.0%} of keyed deals);"
+                + $" left out: {join.BlankKey:N0} with no key, {join.Unmatched:N0} unmatched"));
         console.Write(Segments("In ICP vs out of ICP", [report.InIcp, report.OutOfIcp]));
         console.Write(Segments("By tier", report.Tiers));
 

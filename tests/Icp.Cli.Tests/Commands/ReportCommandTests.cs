@@ -130,7 +130,7 @@ public sealed class ReportCommandTests
         Assert.Contains("In ICP vs out of ICP", result.Out);
         Assert.Contains("two-proportion z", result.Out);
         Assert.Contains("Mann-Whitney U", result.Out);
-        Assert.Contains("matched an account on account", result.Out);
+        Assert.Contains("deals: 7,375 of 8,800 matched an account on account (100.0% of keyed deals); left out: 1,425 with no key, 0 unmatched", result.Out);
         // Publisher-made data: win rates barely differ by segment (data README), so the profile cannot show lift.
         Assert.Contains("Verdict: in-ICP does not outperform on any metric", result.Out);
         Assert.Contains("Drift by quarter", result.Out);
