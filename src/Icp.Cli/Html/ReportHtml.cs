@@ -170,7 +170,7 @@ internal static class ReportHtml
     {
         const int left = 50, width = 600, top = 10, plot = 200;
         var n = drift.Periods.Count;
-        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"Win rate over time\" width=\"{left + width + 20}\" height=\"{top + plot + 60}\" viewBox=\"0 0 {left + width + 20} {top + plot + 60}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"Win rate over time\" width=\"{left + width + 50}\" height=\"{top + plot + 60}\" viewBox=\"0 0 {left + width + 50} {top + plot + 60}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         double X(int i) => left + (n == 1 ? width / 2.0 : width * i / (double)(n - 1));
         double Y(double rate) => top + plot * (1 - rate);
         for (var t = 0; t <= 100; t += 25)
