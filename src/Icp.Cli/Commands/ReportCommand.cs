@@ -22,6 +22,12 @@ internal static class ReportCommand
         var created = new Option<string?>("--created") { Description = $"Column with the date the deal was created or engaged (default {DealColumnNames.DefaultCreated})." };
         var closed = new Option<string?>("--closed") { Description = $"Column with the date the deal closed (default {DealColumnNames.DefaultClosed})." };
         var value = new Option<string?>("--value") { Description = $"Column with the deal value (default {DealColumnNames.DefaultValue}); one currency per column." };
+        var owner = new Option<string?>("--owner") { Description = $"Column naming who works the deal, for the off-ICP review (default {DealColumnNames.DefaultOwner})." };
+        var review = new Option<int>("--review")
+        {
+            Description = "Off-ICP open deals to list for the monthly review, newest first (default 20; 0 lists none but still counts them).",
+            DefaultValueFactory = _ => 20,
+        };
         var minTier = new Option<string?>("--min-tier") { Description = "In-ICP means this tier or better (default: every account the profile does not exclude)." };
         var minDeals = new Option<int>("--min-deals")
         {
@@ -46,18 +52,21 @@ internal static class ReportCommand
 
             Example:
               icp report -p samples/profiles/maven-mid-market.yaml -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account
-            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, minTier, minDeals, period, asOf, strict, json, html };
+            """) { profile, data, outcomes, key, outcome, won, lost, created, closed, value, owner, review, minTier, minDeals, period, asOf, strict, json, html };
         command.SetAction(parse =>
         {
             var min = parse.GetValue(minDeals);
             if (min < 1) throw new UsageException($"--min-deals must be at least 1, got {min}");
+            var rows = parse.GetValue(review);
+            if (rows is < 0 or > 100_000) throw new UsageException($"--review must be between 0 and 100000, got {rows}");
             var loaded = ScoringRun.LoadProfiles(console, [parse.GetValue(profile)!], showWarnings: false)[0];
             var options = new ReportOptions(
                 CommonOptions.ScoringOptions(parse.GetValue(asOf), parse.GetValue(strict), console.Clock),
                 new DealColumnNames(parse.GetValue(outcome), List(parse.GetValue(won)), List(parse.GetValue(lost)),
-                    parse.GetValue(created), parse.GetValue(closed), parse.GetValue(value)),
+                    parse.GetValue(created), parse.GetValue(closed), parse.GetValue(value), parse.GetValue(owner)),
                 parse.GetValue(key), parse.GetValue(minTier), min,
-                Period: parse.GetValue(period) switch { "month" => DriftPeriod.Month, "none" => DriftPeriod.None, _ => DriftPeriod.Quarter });
+                Period: parse.GetValue(period) switch { "month" => DriftPeriod.Month, "none" => DriftPeriod.None, _ => DriftPeriod.Quarter },
+                ReviewRows: rows);
             if (parse.GetValue(key) is not null && parse.GetValue(outcomes) is null) throw new UsageException("--key joins --data to --outcomes: give --outcomes too");
             using var accounts = TableReaders.Open(parse.GetValue(data)!);
             using ITableReader? deals = parse.GetValue(outcomes) is { } path ? TableReaders.Open(path) : null;

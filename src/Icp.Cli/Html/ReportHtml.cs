@@ -84,6 +84,18 @@ internal static class ReportHtml
             }
         }
 
+        if (r.OffIcp is { } review)
+        {
+            html.Append($"<h2>Off-ICP review</h2>\n<p>{E(review.Text)}</p>\n");
+            if (review.Deals.Count > 0)
+            {
+                html.Append("<table><tr><th>deal</th><th>account</th><th>owner</th><th>created</th><th>why off-ICP</th></tr>\n");
+                foreach (var d in review.Deals)
+                    html.Append($"<tr><td>{E(d.Deal)}</td><td>{E(d.Account)}</td><td>{E(d.Owner ?? "")}</td><td>{d.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td>{E(d.Reason)}</td></tr>\n");
+                html.Append("</table>\n");
+            }
+        }
+
         html.Append("<h2>Segments</h2>\n<table><tr><th>segment</th><th class=\"n\">deals</th><th class=\"n\">won</th><th class=\"n\">lost</th><th class=\"n\">open</th><th class=\"n\">win rate (95% CI)</th></tr>\n");
         foreach (var s in segments)
             html.Append($"<tr><td>{E(s.Segment)}</td><td class=\"n\">{s.Deals:N0}</td><td class=\"n\">{s.Won:N0}</td><td class=\"n\">{s.Lost:N0}</td><td class=\"n\">{s.Open:N0}</td>"

@@ -24,6 +24,7 @@ internal static class ReportRender
             tests.AddRow(MetricName(c.Metric), TestName(c), $"[{Colour(c.Verdict)}]{Markup.Escape(c.Text)}[/]");
         console.Write(tests);
         if (report.Drift is { } drift) Drift(console, drift);
+        if (report.OffIcp is { } review) OffIcp(console, review);
         foreach (var missing in report.NotAvailable) console.MarkupLine($"[grey]not available:[/] {Markup.Escape(missing)}");
         foreach (var warning in report.Warnings) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(warning)}");
         Render.Issues(console, report.Issues);
@@ -46,6 +47,33 @@ internal static class ReportRender
                 Markup.Escape(RateText(p.OutOfIcpWinRate)), p.Lift is { } l ? $"{l:0.00}x" : "", p.Period == drift.Baseline ? "baseline" : p.Psi is { } psi ? $"{psi:0.000} {p.Stability}" : "too few deals");
         console.Write(table);
         foreach (var alert in drift.Alerts) console.MarkupLine($"[red]alert:[/] {Markup.Escape(alert)}");
+    }
+
+    private static void OffIcp(IAnsiConsole console, OffIcpReview review)
+    {
+        console.MarkupLine($"[bold]Off-ICP review:[/] {Markup.Escape(review.Text)}");
+        if (review.ByOwner.Count > 0)
+        {
+            var owners = new Table().Border(TableBorder.Rounded).Title("[bold]Off-ICP open deals by owner[/]");
+            owners.AddColumn("owner");
+            owners.AddColumn(new TableColumn("off-ICP").RightAligned());
+            owners.AddColumn(new TableColumn("open").RightAligned());
+            owners.AddColumn(new TableColumn("share").RightAligned());
+            foreach (var o in review.ByOwner)
+                owners.AddRow(Markup.Escape(o.Owner), $"{o.OffIcpOpen:N0}", $"{o.Open:N0}", ProfileReport.Percent((double)o.OffIcpOpen / o.Open));
+            console.Write(owners);
+        }
+        if (review.Deals.Count == 0) return;
+        var deals = new Table().Border(TableBorder.Rounded).Title($"[bold]Off-ICP open deals to review[/] (newest {review.Deals.Count:N0} of {review.OffIcpOpenDeals:N0})");
+        deals.AddColumn("deal");
+        deals.AddColumn("account");
+        deals.AddColumn("owner");
+        deals.AddColumn("created");
+        deals.AddColumn("why off-ICP");
+        foreach (var d in review.Deals)
+            deals.AddRow(Markup.Escape(d.Deal), Markup.Escape(d.Account), Markup.Escape(d.Owner ?? ""),
+                d.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(d.Reason));
+        console.Write(deals);
     }
 
     private static string Key(JoinSummary j) => j.KeyColumn == j.DealKeyColumn ? j.KeyColumn : $"{j.KeyColumn}={j.DealKeyColumn}";
@@ -132,6 +160,12 @@ internal static class ReportRender
                 lift = Finite(p.Lift), psi = Finite(p.Psi), stability = p.Stability,
             }),
             alerts = d.Alerts,
+        },
+        off_icp = r.OffIcp is not { } o ? null : new
+        {
+            open_deals = o.OpenDeals, off_icp_open_deals = o.OffIcpOpenDeals, share = o.Share, text = o.Text,
+            by_owner = o.ByOwner.Select(x => new { owner = x.Owner, off_icp = x.OffIcpOpen, open = x.Open }),
+            deals = o.Deals.Select(d => new { deal = d.Deal, account = d.Account, owner = d.Owner, created = d.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = d.Reason, line = d.Line }),
         },
         data_issues = r.Issues.Entries.Select(e => new { column = e.Field, problem = e.Problem, rows = e.Count, first_lines = e.FirstLines }),
     };

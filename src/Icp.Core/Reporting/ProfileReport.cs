@@ -29,7 +29,7 @@ public static class ProfileReport
         var segments = new Segmenter(profile, options.MinTier);
         var dealSource = deals ?? accounts;
         var fields = DealFields.Resolve(dealSource, options.Columns);
-        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource, options.Period);
+        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource, options.Period, options.ReviewRows);
         var evaluator = compiled.CreateEvaluator();
         JoinSummary? join = null;
 
@@ -38,7 +38,10 @@ public static class ProfileReport
             var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
             while (accounts.ReadBatch(batch))
                 for (var r = 0; r < batch.Count; r++)
-                    tally.Add(batch, r, evaluator.Evaluate(batch, r));
+                    {
+                    var fit = evaluator.Evaluate(batch, r);
+                    tally.Add(batch, r, new AccountFit(fit, batch[r, 0].ToString(), fit.Excluded ? evaluator.Reasons.ToString() : ""));
+                }
         }
         else join = JoinAndTally(accounts, deals, options.Key, evaluator, tally);
 
@@ -56,14 +59,15 @@ public static class ProfileReport
     private static JoinSummary JoinAndTally(ITableReader accounts, ITableReader deals, string? key, FitEvaluator evaluator, Tally tally)
     {
         var (accountKey, dealKey) = ResolveKey(accounts, deals, key);
-        var fits = new Dictionary<string, (FitResult Fit, long Line)>(StringComparer.OrdinalIgnoreCase);
+        var fits = new Dictionary<string, (AccountFit Fit, long Line)>(StringComparer.OrdinalIgnoreCase);
         var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
         while (accounts.ReadBatch(batch))
             for (var r = 0; r < batch.Count; r++)
             {
                 var id = batch[r, accountKey].Trim().ToString();
                 if (id.Length == 0) continue; // an account without a key cannot own a deal
-                if (!fits.TryAdd(id, (evaluator.Evaluate(batch, r), batch.LineOf(r))))
+                var fit = evaluator.Evaluate(batch, r);
+                if (!fits.TryAdd(id, (new AccountFit(fit, id, fit.Excluded ? evaluator.Reasons.ToString() : ""), batch.LineOf(r))))
                     throw new InputException(
                         $"key '{id}' of column '{accounts.Columns[accountKey]}' appears twice (lines {fits[id].Line} and {batch.LineOf(r)}): each account needs its own key to join deals to",
                         new SourceLocation(accounts.SourceName, batch.LineOf(r), 0, accounts.Columns[accountKey]));
@@ -78,14 +82,14 @@ public static class ProfileReport
                 rows++;
                 var id = deal[r, dealKey].Trim();
                 if (id.IsEmpty) { blank++; continue; }
-                if (!fits.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var fit))
+                if (!fits.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var match))
                 {
                     unmatched++;
                     if (examples.Count < ExamplesKept && !examples.Contains(id.ToString())) examples.Add(id.ToString());
                     continue;
                 }
                 matched++;
-                tally.Add(deal, r, fit.Fit);
+                tally.Add(deal, r, match.Fit);
             }
         var summary = new JoinSummary(accounts.Columns[accountKey], deals.Columns[dealKey], rows, blank, matched, unmatched, examples);
         if (matched == 0 && rows > blank)
@@ -159,8 +163,9 @@ public static class ProfileReport
         var (overall, overallText) = Overall(comparisons);
         var inMeans = options.MinTier is null ? "not excluded by the profile" : $"not excluded and tier {options.MinTier} or better";
         var drift = tally.Drift.Build(min, options.Alpha);
+        var review = hasOutcome ? tally.OffIcp.Build() : null;
         return new ValidationReport(profile.Name, profile.Version, inMeans, join, inIcp, outOfIcp, tiers, comparisons, overall, overallText,
-            notAvailable, warnings, tally.Issues, drift);
+            notAvailable, warnings, tally.Issues, drift, review);
     }
 
     private static MedianEstimate Median(List<double> values, int min) =>
@@ -260,6 +265,7 @@ public static class ProfileReport
 
         public Segmenter(Profile profile, string? minTier)
         {
+            MinTier = minTier;
             Names = [.. profile.Tiers.Names, "excluded"];
             _lastInTier = Names.Count - 2;
             if (minTier is null) return;
@@ -270,6 +276,7 @@ public static class ProfileReport
         }
 
         public IReadOnlyList<string> Names { get; }
+        public string? MinTier { get; }
         public int Count => Names.Count;
         public int Of(FitResult fit) => fit.Excluded ? Names.Count - 1 : fit.Tier;
         public bool IsIn(int segment) => segment <= _lastInTier;
@@ -277,7 +284,7 @@ public static class ProfileReport
 
     /// <summary>The deal columns found in the data (-1 when absent) and the outcome values.</summary>
     private sealed record DealFields(int Outcome, int Created, int Closed, int Value, HashSet<string> Won, HashSet<string> Lost,
-        string OutcomeName, string CreatedName, string ClosedName, string ValueName)
+        string OutcomeName, string CreatedName, string ClosedName, string ValueName, int Owner)
     {
         public static DealFields Resolve(ITableReader deals, DealColumnNames names)
         {
@@ -297,7 +304,8 @@ public static class ProfileReport
                 new HashSet<string>(names.Won ?? DealColumnNames.DefaultWon, StringComparer.OrdinalIgnoreCase),
                 new HashSet<string>(names.Lost ?? DealColumnNames.DefaultLost, StringComparer.OrdinalIgnoreCase),
                 names.Outcome ?? DealColumnNames.DefaultOutcome, names.Created ?? DealColumnNames.DefaultCreated,
-                names.Closed ?? DealColumnNames.DefaultClosed, names.Value ?? DealColumnNames.DefaultValue);
+                names.Closed ?? DealColumnNames.DefaultClosed, names.Value ?? DealColumnNames.DefaultValue,
+                Find(names.Owner, DealColumnNames.DefaultOwner, "--owner"));
             if (fields.Outcome < 0 && fields.Created < 0 && fields.Closed < 0 && fields.Value < 0)
                 throw new InputException(
                     $"no outcome data at all: {deals.SourceName} has none of the columns {fields.OutcomeName}, {fields.CreatedName}, {fields.ClosedName}, {fields.ValueName};"
@@ -309,6 +317,13 @@ public static class ProfileReport
         }
     }
 
+    /// <summary>An account's verdict, with its name and exclusion reasons for the off-ICP review.</summary>
+    private sealed record AccountFit(FitResult Fit, string Name, string Reasons);
+
+    /// <summary>The exclusion part of a row's reasons, without the "excluded: " prefix the score columns carry.</summary>
+    private static string Reason(string reasons) =>
+        string.Join("; ", reasons.Split("; ").Where(r => r.StartsWith("excluded: ", StringComparison.Ordinal)).Select(r => r["excluded: ".Length..]));
+
     private sealed class SegmentTally
     {
         public long Deals, Won, Lost, Open;
@@ -317,7 +332,7 @@ public static class ProfileReport
     }
 
     /// <summary>Reads each deal's outcome, dates and value and adds it to its segment and to in/out.</summary>
-    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source, DriftPeriod period)
+    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source, DriftPeriod period, int reviewRows)
     {
         public DriftTally Drift { get; } = new(period);
         public SegmentTally[] BySegment { get; } = [.. Enumerable.Range(0, segments.Count).Select(_ => new SegmentTally())];
@@ -328,8 +343,11 @@ public static class ProfileReport
         public SortedSet<string> OutcomeValuesSeen { get; } = new(StringComparer.OrdinalIgnoreCase);
         public SortedDictionary<string, long> Currencies { get; } = new(StringComparer.Ordinal);
 
-        public void Add(RowBatch batch, int row, FitResult fit)
+        public OffIcpTally OffIcp { get; } = new(reviewRows);
+
+        public void Add(RowBatch batch, int row, AccountFit account)
         {
+            var fit = account.Fit;
             var segment = segments.Of(fit);
             Rows++;
             var line = batch.LineOf(row);
@@ -369,6 +387,13 @@ public static class ProfileReport
             if (lost) TotalLost++;
             // A deal belongs to the period it closed in; an open one to the period it was created in.
             Drift.Add(closed ?? created, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost);
+            if (fields.Outcome >= 0 && !won && !lost)
+            {
+                var owner = fields.Owner >= 0 ? batch[row, fields.Owner].Trim().ToString() : null;
+                var id = source.Columns.Count > 0 ? batch[row, 0].ToString() : "";
+                OffIcp.AddOpen(segments.IsIn(segment), owner, () => new OffIcpDeal(id, account.Name, owner, created,
+                    fit.Excluded ? Reason(account.Reasons) : $"tier {segments.Names[segment]}, below {segments.MinTier}", line));
+            }
         }
 
 

@@ -8,9 +8,10 @@ namespace Icp.Core.Reporting;
 /// </summary>
 public sealed record DealColumnNames(
     string? Outcome = null, IReadOnlyList<string>? Won = null, IReadOnlyList<string>? Lost = null,
-    string? Created = null, string? Closed = null, string? Value = null)
+    string? Created = null, string? Closed = null, string? Value = null, string? Owner = null)
 {
-    public const string DefaultOutcome = "deal_stage", DefaultCreated = "engage_date", DefaultClosed = "close_date", DefaultValue = "close_value";
+    public const string DefaultOutcome = "deal_stage", DefaultCreated = "engage_date", DefaultClosed = "close_date", DefaultValue = "close_value",
+        DefaultOwner = "sales_agent";
     public static readonly IReadOnlyList<string> DefaultWon = ["Won"], DefaultLost = ["Lost"];
 }
 
@@ -23,6 +24,7 @@ public sealed record DealColumnNames(
 /// <param name="MinSegmentSize">Fewest observations (closed deals for win rate, deals with a figure for medians) for which a segment's figure is shown.</param>
 /// <param name="Alpha">Significance level of the in-vs-out tests (default 0.05).</param>
 /// <param name="Period">How deals are grouped over time for drift (default quarter).</param>
+/// <param name="ReviewRows">Off-ICP open deals listed for review, newest first (default 20).</param>
 public sealed record ReportOptions(
     ScoringOptions Scoring, DealColumnNames Columns, string? Key = null, string? MinTier = null, int MinSegmentSize = 20, double Alpha = 0.05,
-    DriftPeriod Period = DriftPeriod.Quarter);
+    DriftPeriod Period = DriftPeriod.Quarter, int ReviewRows = 20);

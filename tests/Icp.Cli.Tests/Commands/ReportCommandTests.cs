@@ -123,6 +123,40 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Off_icp_review_counts_match_duckdb_over_the_same_files()
+    {
+        using var dir = new TempDirectory();
+        var scored = dir.File("scored.csv");
+        Assert.Equal(0, IcpCli.Run("score", "-p", Profile, "-d", Crm("accounts.csv"), "-o", scored, "--as-of", "2026-06-30", "-q").ExitCode);
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = $"""
+            WITH scored AS (SELECT * FROM read_csv('{scored}', header = true, all_varchar = true)),
+                 deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
+                 open_deals AS (SELECT d.sales_agent, s.icp_excluded = 'true' AS off FROM deals d JOIN scored s ON s.account = d.account
+                                WHERE d.deal_stage NOT IN ('Won', 'Lost'))
+            SELECT sales_agent, count(*) FILTER (WHERE off), count(*) FROM open_deals GROUP BY ROLLUP (sales_agent)
+            """;
+        var expected = new Dictionary<string, (long Off, long Open)>();
+        using (var reader = query.ExecuteReader())
+            while (reader.Read())
+                expected[reader.IsDBNull(0) ? "(all)" : reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+
+        var result = Report("--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var review = json.RootElement.GetProperty("off_icp");
+        Assert.Equal(expected["(all)"], (review.GetProperty("off_icp_open_deals").GetInt64(), review.GetProperty("open_deals").GetInt64()));
+        Assert.Equal(664, review.GetProperty("open_deals").GetInt64()); // the data README: 664 open deals name an account
+        var owners = review.GetProperty("by_owner").EnumerateArray().ToList();
+        Assert.Equal(10, owners.Count);
+        foreach (var o in owners)
+            Assert.Equal(expected[o.GetProperty("owner").GetString()!], (o.GetProperty("off_icp").GetInt64(), o.GetProperty("open").GetInt64()));
+        Assert.Equal(20, review.GetProperty("deals").GetArrayLength());
+    }
+
+    [Fact]
     public void Report_prints_segments_tests_and_a_verdict()
     {
         var result = Report();
@@ -134,6 +168,7 @@ public sealed class ReportCommandTests
         // Publisher-made data: win rates barely differ by segment (data README), so the profile cannot show lift.
         Assert.Contains("Verdict: in-ICP does not outperform on any metric", result.Out);
         Assert.Contains("Drift by quarter", result.Out);
+        Assert.Contains("Off-ICP review: reps keep working off-ICP deals: 20% of open pipeline (134 of 664 open deals)", result.Out);
     }
 
     [Fact]
@@ -176,6 +211,7 @@ public sealed class ReportCommandTests
     {
         Assert.Equal(2, IcpCli.Run("report", "-p", Profile, "-d", Crm("accounts.csv"), "--key", "account").ExitCode);
         Assert.Equal(2, Report("--min-deals", "0").ExitCode);
+        Assert.Equal(2, Report("--review", "-1").ExitCode);
     }
 
     [Fact]

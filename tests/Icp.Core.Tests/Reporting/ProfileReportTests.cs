@@ -322,4 +322,37 @@ public sealed class ProfileReportTests
     [Fact]
     public void Drift_can_be_turned_off() =>
         Assert.Null(Report([.. Deals("Big", 30, 20)], Options(period: DriftPeriod.None)).Drift);
+
+    [Fact]
+    public void Open_deals_on_off_icp_accounts_make_the_review_list_with_reasons_and_owners()
+    {
+        string[] columns = ["opportunity", "account", "deal_stage", "engage_date", "close_date", "close_value", "sales_agent"];
+        string[][] deals = [
+            ["o1", "Big", "Engaging", "2025-01-01", "", "", "Ann"],
+            ["o2", "Abroad", "Engaging", "2025-02-01", "", "", "Ann"],
+            ["o3", "Abroad", "Prospecting", "2025-03-01", "", "", "Bob"],
+            ["o4", "Small", "Engaging", "2025-01-15", "", "", "Bob"],
+            ["w1", "Abroad", "Won", "2025-01-01", "2025-02-01", "10", "Ann"],
+            ["l1", "Big", "Lost", "2025-01-01", "2025-02-01", "0", "Bob"]];
+        var report = Report(deals, dealColumns: columns);
+
+        var review = report.OffIcp!;
+        Assert.Equal((4L, 2L), (review.OpenDeals, review.OffIcpOpenDeals));
+        Assert.Equal("reps keep working off-ICP deals: 50% of open pipeline (2 of 4 open deals)", review.Text);
+        Assert.Equal([new OwnerShare("Ann", 1, 2), new OwnerShare("Bob", 1, 2)], review.ByOwner);
+        Assert.Equal(["o3", "o2"], review.Deals.Select(d => d.Deal)); // newest first
+        Assert.Equal(new OffIcpDeal("o3", "Abroad", "Bob", new DateOnly(2025, 3, 1), "country=DE (needs country=US)", 4), review.Deals[0]);
+
+        var narrowed = Report(deals, Options(minTier: "A"), columns).OffIcp!;
+        Assert.Equal(3, narrowed.OffIcpOpenDeals);
+        Assert.Equal("tier D, below A", narrowed.Deals.Single(d => d.Deal == "o4").Reason);
+    }
+
+    [Fact]
+    public void Without_an_outcome_column_there_is_no_review_list()
+    {
+        string[] columns = ["opportunity", "account", "engage_date", "close_date"];
+        var report = Report([["o1", "Big", "2025-01-01", "2025-02-01"]], dealColumns: columns);
+        Assert.Null(report.OffIcp);
+    }
 }
