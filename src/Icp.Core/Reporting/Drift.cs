@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 
 namespace Icp.Core.Reporting;
 
@@ -75,7 +76,7 @@ internal sealed class DriftTally(DriftPeriod period)
             double? psi = baseline is null || s.Deals < minSegment || string.CompareOrdinal(name, baseline) < 0 ? null : Descriptive.PopulationStability(_slots[baseline].Scores, s.Scores);
             rows.Add(new PeriodFigures(name, s.Deals, s.Deals == 0 ? 0 : (double)s.InIcp / s.Deals, inRate, outRate, lift, psi));
             if (psi > 0.25)
-                alerts.Add($"{name}: the score distribution shifted from {baseline} (PSI {psi.Value:0.00}, a major shift): the pipeline's accounts are not the ones the profile was tuned on");
+                alerts.Add(Invariant($"{name}: the score distribution shifted from {baseline} (PSI {psi.Value:0.00}, a major shift): the pipeline's accounts are not the ones the profile was tuned on"));
             if (name == baseline) { baseRate = inRate; continue; }
             if (baseRate is { TooFew: false } b && !inRate.TooFew)
             {

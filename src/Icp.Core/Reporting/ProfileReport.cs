@@ -3,6 +3,7 @@ using Icp.Core.Profiles;
 using Icp.Core.Scoring;
 using Icp.Core.Tables;
 using Icp.Core.Values;
+using static System.FormattableString;
 
 namespace Icp.Core.Reporting;
 
@@ -38,7 +39,7 @@ public static class ProfileReport
             var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
             while (accounts.ReadBatch(batch))
                 for (var r = 0; r < batch.Count; r++)
-                    {
+                {
                     var fit = evaluator.Evaluate(batch, r);
                     tally.Add(batch, r, new AccountFit(fit, batch[r, 0].ToString(), fit.Excluded ? evaluator.Reasons.ToString() : ""));
                 }
@@ -94,7 +95,7 @@ public static class ProfileReport
         var summary = new JoinSummary(accounts.Columns[accountKey], deals.Columns[dealKey], rows, blank, matched, unmatched, examples);
         if (matched == 0 && rows > blank)
             throw new InputException(
-                $"no deal matched an account: none of the {rows - blank:N0} values of '{summary.DealKeyColumn}' is a '{summary.KeyColumn}' of {accounts.SourceName}"
+                Invariant($"no deal matched an account: none of the {rows - blank:N0} values of '{summary.DealKeyColumn}' is a '{summary.KeyColumn}' of {accounts.SourceName}")
                 + $" (e.g. '{examples[0]}'); check --key",
                 new SourceLocation(deals.SourceName, 1, 0, summary.DealKeyColumn));
         return summary;
@@ -152,13 +153,13 @@ public static class ProfileReport
         if (oneClass)
             warnings.Add($"every closed deal is {(tally.TotalLost == 0 ? "won" : "lost")} ({tally.TotalWon + tally.TotalLost:N0} deals): win rates cannot tell segments apart");
         if (tally.ClosedBeforeCreated > 0)
-            warnings.Add($"{tally.ClosedBeforeCreated:N0} deal(s) closed before they were created; left out of the sales cycle (see the data issues for their lines)");
+            warnings.Add(Invariant($"{tally.ClosedBeforeCreated:N0} deal(s) closed before they were created; left out of the sales cycle (see the data issues for their lines)"));
         if (hasOutcome && hasCycle)
             warnings.Add("sales cycle and deal value count won deals only");
         if (profile.ReviewBy is { } reviewBy && reviewBy < options.Scoring.AsOf)
             warnings.Add($"the profile's review_by date {reviewBy:yyyy-MM-dd} has passed: it may be stale");
         if (join is { MatchRate: < 0.9 })
-            warnings.Add($"only {join.MatchRate:0.0%} of deals with a '{join.DealKeyColumn}' matched an account (e.g. '{string.Join("', '", join.UnmatchedExamples)}')");
+            warnings.Add(Invariant($"only {join.MatchRate:0.0%} of deals with a '{join.DealKeyColumn}' matched an account (e.g. '{string.Join("', '", join.UnmatchedExamples)}')"));
 
         var (overall, overallText) = Overall(comparisons);
         var inMeans = options.MinTier is null ? "not excluded by the profile" : $"not excluded and tier {options.MinTier} or better";
@@ -179,7 +180,7 @@ public static class ProfileReport
                 $"every closed deal has the same outcome: win rate cannot tell in-ICP from out-of-ICP (is {Words(fields.Lost)} the right lost value?)");
         if (inIcp.WinRate!.TooFew || outOfIcp.WinRate!.TooFew)
             return new MetricComparison(metric, null, null, null, null, Verdict.NotEnoughData,
-                $"too few closed deals to compare win rates (in-ICP {inIcp.Closed:N0}, out-of-ICP {outOfIcp.Closed:N0}; {options.MinSegmentSize} needed in each)");
+                Invariant($"too few closed deals to compare win rates (in-ICP {inIcp.Closed:N0}, out-of-ICP {outOfIcp.Closed:N0}; {options.MinSegmentSize} needed in each)"));
         double pin = inIcp.WinRate.Rate.Value, pout = outOfIcp.WinRate.Rate.Value;
         var test = Significance.TwoProportion(inIcp.Won, inIcp.Closed, outOfIcp.Won, outOfIcp.Closed);
         double? ratio = pout > 0 ? pin / pout : null;
@@ -187,7 +188,7 @@ public static class ProfileReport
         var verdict = Judge(test, options.Alpha, higherIsIcp: pin > pout);
         var text = verdict switch
         {
-            Verdict.Outperforms => ratio is { } r ? $"in-ICP wins {r:0.0#}x as often ({figures})" : $"in-ICP wins more often ({figures})",
+            Verdict.Outperforms => ratio is { } r ? Invariant($"in-ICP wins {r:0.0#}x as often ({figures})") : Invariant($"in-ICP wins more often ({figures})"),
             Verdict.Underperforms => $"in-ICP wins less often than out-of-ICP ({figures}): the profile is wrong or stale",
             _ => $"in-ICP does not outperform on win rate ({figures}): the profile is wrong or stale",
         };
@@ -199,7 +200,7 @@ public static class ProfileReport
         var what = lowerIsBetter ? "deals with a sales cycle" : "deals with a value";
         if (inValues.Count < options.MinSegmentSize || outValues.Count < options.MinSegmentSize)
             return new MetricComparison(metric, null, null, null, null, Verdict.NotEnoughData,
-                $"too few {what} to compare (in-ICP {inValues.Count:N0}, out-of-ICP {outValues.Count:N0}; {options.MinSegmentSize} needed in each)");
+                Invariant($"too few {what} to compare (in-ICP {inValues.Count:N0}, out-of-ICP {outValues.Count:N0}; {options.MinSegmentSize} needed in each)"));
         double mIn = Descriptive.Median(inValues), mOut = Descriptive.Median(outValues);
         var test = Significance.MannWhitney(inValues, outValues);
         // The sign of z says which side ranks higher; "better" depends on whether a lower figure is good.
@@ -208,7 +209,7 @@ public static class ProfileReport
         string text;
         if (lowerIsBetter)
         {
-            var figures = $"median {mIn:0.#} vs {mOut:0.#} days, {PValue(test.P)}";
+            var figures = Invariant($"median {mIn:0.#} vs {mOut:0.#} days, {PValue(test.P)}");
             text = verdict switch
             {
                 Verdict.Outperforms => $"in-ICP deals close faster ({figures})",
@@ -221,7 +222,7 @@ public static class ProfileReport
             var figures = $"median {DealValues.Format(mIn)} vs {DealValues.Format(mOut)}, {PValue(test.P)}";
             text = verdict switch
             {
-                Verdict.Outperforms => ratio is { } r ? $"in-ICP deals are worth {r:0.0#}x as much ({figures})" : $"in-ICP deals are worth more ({figures})",
+                Verdict.Outperforms => ratio is { } r ? Invariant($"in-ICP deals are worth {r:0.0#}x as much ({figures})") : Invariant($"in-ICP deals are worth more ({figures})"),
                 Verdict.Underperforms => $"in-ICP deals are worth less ({figures}): the profile is wrong or stale",
                 _ => $"in-ICP does not outperform on deal value ({figures}): the profile is wrong or stale",
             };

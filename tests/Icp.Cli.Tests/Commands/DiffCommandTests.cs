@@ -70,4 +70,28 @@ public sealed class DiffCommandTests
         Assert.Contains("--id-column 'acount' is not a column of", result.Err);
         Assert.Contains("did you mean 'account'?", result.Err);
     }
+
+    [Fact]
+    public void Examples_out_of_range_is_a_usage_error() =>
+        Assert.Equal(2, IcpCli.Run("diff", V1, V2, "--examples", "-1").ExitCode);
+
+    [Fact]
+    public void A_broken_profile_is_bad_input_with_its_location()
+    {
+        using var dir = new TempDirectory();
+        var broken = dir.Write("broken.yaml", "icp: broken\nsignals:\n  - employees: { betwen: [1, 2] }\n    points: 5\n");
+        var result = IcpCli.Run("diff", V1, broken);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.yaml:3:", result.Err);
+    }
+
+    [Fact]
+    public void Data_without_a_column_the_new_version_reads_is_bad_input()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.Write("accounts.csv", "account,sector,employees,office_location\nAcme,software,900,United States\n");
+        var result = IcpCli.Run("diff", V1, V2, "--data", data);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not a column of", result.Err);
+    }
 }

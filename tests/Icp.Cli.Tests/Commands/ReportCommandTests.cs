@@ -212,6 +212,7 @@ public sealed class ReportCommandTests
         Assert.Equal(2, IcpCli.Run("report", "-p", Profile, "-d", Crm("accounts.csv"), "--key", "account").ExitCode);
         Assert.Equal(2, Report("--min-deals", "0").ExitCode);
         Assert.Equal(2, Report("--review", "-1").ExitCode);
+        Assert.Equal(2, Report("--period", "week").ExitCode);
     }
 
     [Fact]

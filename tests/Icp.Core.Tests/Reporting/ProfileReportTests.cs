@@ -355,4 +355,37 @@ public sealed class ProfileReportTests
         var report = Report([["o1", "Big", "2025-01-01", "2025-02-01"]], dealColumns: columns);
         Assert.Null(report.OffIcp);
     }
+
+    [Fact]
+    public void Values_that_are_not_numbers_are_counted_with_their_lines()
+    {
+        string[][] deals = [.. Deals("Big", 30, 20), ["x1", "Big", "Won", "2025-01-01", "2025-02-01", "lots"]];
+        var report = Report(deals);
+
+        var entry = Assert.Single(report.Issues.Entries);
+        Assert.Equal(("close_value", "not a number", 1L, 32L), (entry.Field, entry.Problem, entry.Count, entry.FirstLines[0]));
+        Assert.Equal(20, report.InIcp.Value!.Count);
+    }
+
+    [Fact]
+    public void Accounts_and_deals_without_a_shared_column_need_a_key()
+    {
+        string[] columns = ["opportunity", "company", "deal_stage"];
+        var e = Assert.Throws<InputException>(() => Report([["o1", "Big", "Won"]], dealColumns: columns));
+        Assert.Equal("deals.csv:1: no column of accounts.csv is also a column of deals.csv: name the join key with --key ACCOUNT_COLUMN=DEAL_COLUMN", e.Describe());
+    }
+
+    [Fact]
+    public void A_value_that_is_both_won_and_lost_is_rejected()
+    {
+        var e = Assert.Throws<InputException>(() => Report([.. Deals("Big", 3, 2)], Options(new DealColumnNames(Won: ["Won", "Closed"], Lost: ["closed"]))));
+        Assert.Equal("'Closed' is both a --won and a --lost value", e.Message);
+    }
+
+    [Fact]
+    public void A_deals_file_without_rows_is_rejected()
+    {
+        var e = Assert.Throws<InputException>(() => ProfileReport.Build(Profile, Table.Reader([.. AccountColumns, "deal_stage"], [], "deals.csv"), null, Options()));
+        Assert.Equal("deals.csv: deals.csv has no deals to report on", e.Describe());
+    }
 }
