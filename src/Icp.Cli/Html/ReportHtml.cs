@@ -84,6 +84,24 @@ internal static class ReportHtml
             }
         }
 
+        if (r.CriterionLifts.Count > 0)
+        {
+            var periods = r.CriterionLifts[0].ByPeriod.Select(p => p.Period).ToList();
+            html.Append("<h2>Lift of each criterion</h2>\n<p class=\"sub\">Win rate of closed deals whose account meets the criterion, divided by the overall win rate; per period on the right.</p>\n");
+            html.Append("<table><tr><th>criterion</th><th class=\"n\">closed</th><th class=\"n\">win rate holds</th><th class=\"n\">otherwise</th><th class=\"n\">lift</th><th class=\"n\">p</th>");
+            foreach (var p in periods) html.Append($"<th class=\"n\">{E(p)}</th>");
+            html.Append("</tr>\n");
+            foreach (var l in r.CriterionLifts)
+            {
+                html.Append($"<tr><td>{E(l.Section)}: {E(l.Criterion)}</td><td class=\"n\">{l.ClosedWhenHolds:N0}</td>"
+                    + $"<td class=\"n\">{(l.WinRateWhenHolds is { } a ? ProfileReport.Percent(a) : "too few")}</td><td class=\"n\">{(l.WinRateOtherwise is { } b ? ProfileReport.Percent(b) : "too few")}</td>"
+                    + $"<td class=\"n\">{(l.Lift is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "")}</td><td class=\"n\">{(l.Test is { } t ? E(ProfileReport.PValue(t.P)[2..]) : "")}</td>");
+                foreach (var (_, lift) in l.ByPeriod) html.Append($"<td class=\"n\">{(lift is { } y ? y.ToString("0.00", CultureInfo.InvariantCulture) : "–")}</td>");
+                html.Append("</tr>\n");
+            }
+            html.Append("</table>\n");
+        }
+
         if (r.OffIcp is { } review)
         {
             html.Append($"<h2>Off-ICP review</h2>\n<p>{E(review.Text)}</p>\n");

@@ -23,6 +23,7 @@ internal static class ReportRender
         foreach (var c in report.Comparisons)
             tests.AddRow(MetricName(c.Metric), TestName(c), $"[{Colour(c.Verdict)}]{Markup.Escape(c.Text)}[/]");
         console.Write(tests);
+        if (report.CriterionLifts.Count > 0) Lifts(console, report);
         if (report.Drift is { } drift) Drift(console, drift);
         if (report.OffIcp is { } review) OffIcp(console, review);
         foreach (var missing in report.NotAvailable) console.MarkupLine($"[grey]not available:[/] {Markup.Escape(missing)}");
@@ -48,6 +49,33 @@ internal static class ReportRender
         console.Write(table);
         foreach (var alert in drift.Alerts) console.MarkupLine($"[red]alert:[/] {Markup.Escape(alert)}");
     }
+
+    private static void Lifts(IAnsiConsole console, ValidationReport report)
+    {
+        var periods = report.CriterionLifts[0].ByPeriod.Select(p => p.Period).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Lift of each criterion[/] (win rate when it holds ÷ overall)");
+        table.AddColumn("criterion");
+        table.AddColumn(new TableColumn("closed").RightAligned());
+        table.AddColumn(new TableColumn("win rate holds / not").RightAligned());
+        table.AddColumn(new TableColumn("lift").RightAligned());
+        table.AddColumn(new TableColumn("p").RightAligned());
+        if (periods.Count > 0) table.AddColumn(new TableColumn($"lift, {periods[0]} … {periods[^1]}"));
+        foreach (var l in report.CriterionLifts)
+        {
+            var cells = new List<string>
+            {
+                Markup.Escape($"{l.Section}: {Shorten(l.Criterion)}"), $"{l.ClosedWhenHolds:N0}",
+                $"{(l.WinRateWhenHolds is { } a ? ProfileReport.Percent(a) : "too few")} / {(l.WinRateOtherwise is { } b ? ProfileReport.Percent(b) : "too few")}",
+                l.Lift is { } lift ? lift.ToString("0.00", CultureInfo.InvariantCulture) : "",
+                l.Test is { } t ? ProfileReport.PValue(t.P)[2..] : "",
+            };
+            if (periods.Count > 0) cells.Add(string.Join("  ", l.ByPeriod.Select(p => p.Lift is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")));
+            table.AddRow([.. cells]);
+        }
+        console.Write(table);
+    }
+
+    private static string Shorten(string s) => s.Length <= 45 ? s : s[..42] + "...";
 
     private static void OffIcp(IAnsiConsole console, OffIcpReview review)
     {
@@ -161,6 +189,13 @@ internal static class ReportRender
             }),
             alerts = d.Alerts,
         },
+        criterion_lifts = r.CriterionLifts.Select(l => new
+        {
+            section = l.Section, criterion = l.Criterion, closed_when_holds = l.ClosedWhenHolds,
+            win_rate_when_holds = Finite(l.WinRateWhenHolds), win_rate_otherwise = Finite(l.WinRateOtherwise), lift = Finite(l.Lift),
+            p = l.Test is { } t ? Finite(t.P) : null,
+            by_period = l.ByPeriod.Select(p => new { period = p.Period, lift = Finite(p.Lift) }),
+        }),
         off_icp = r.OffIcp is not { } o ? null : new
         {
             open_deals = o.OpenDeals, off_icp_open_deals = o.OffIcpOpenDeals, share = o.Share, text = o.Text,

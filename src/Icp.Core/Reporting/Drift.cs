@@ -44,10 +44,7 @@ internal sealed class DriftTally(DriftPeriod period)
 
     public void Add(DateOnly? date, int score, bool excluded, bool inIcp, bool won, bool lost)
     {
-        if (period == DriftPeriod.None || date is not { } d) return;
-        var key = period == DriftPeriod.Month
-            ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture)
-            : $"{d.Year.ToString(CultureInfo.InvariantCulture)}-Q{(d.Month - 1) / 3 + 1}";
+        if (PeriodOf(date, period) is not { } key) return;
         if (!_slots.TryGetValue(key, out var slot)) _slots[key] = slot = new Slot();
         slot.Deals++;
         slot.Scores[excluded ? Bins - 1 : Math.Min(score / 10, 9)]++;
@@ -59,6 +56,12 @@ internal sealed class DriftTally(DriftPeriod period)
         else if (won) slot.OutWon++;
         else if (lost) slot.OutLost++;
     }
+
+    /// <summary>"2017-Q3" or "2017-09"; null without a date or with <see cref="DriftPeriod.None"/>.</summary>
+    public static string? PeriodOf(DateOnly? date, DriftPeriod period) =>
+        period == DriftPeriod.None || date is not { } d ? null
+        : period == DriftPeriod.Month ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+        : $"{d.Year.ToString(CultureInfo.InvariantCulture)}-Q{(d.Month - 1) / 3 + 1}";
 
     public DriftReport? Build(int minSegment, double alpha)
     {

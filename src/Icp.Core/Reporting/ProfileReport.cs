@@ -30,7 +30,10 @@ public static class ProfileReport
         var segments = new Segmenter(profile, options.MinTier);
         var dealSource = deals ?? accounts;
         var fields = DealFields.Resolve(dealSource, options.Columns);
-        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource, options.Period, options.ReviewRows);
+        var criteria = profile.Must.Select(m => ("must", m.Label ?? m.Condition.Describe()))
+            .Concat(profile.Exclude.Select(e => ("exclude", e.Label ?? e.Condition.Describe())))
+            .Concat(profile.Signals.Select(g => ("signal", g.Label ?? g.Condition.Describe()))).ToList();
+        var tally = new Tally(segments, fields, options.Scoring.Strict, dealSource, options.Period, options.ReviewRows, criteria);
         var evaluator = compiled.CreateEvaluator();
         JoinSummary? join = null;
 
@@ -39,10 +42,7 @@ public static class ProfileReport
             var batch = new RowBatch(accounts.Columns.Count, ScoringPipeline.BatchRows);
             while (accounts.ReadBatch(batch))
                 for (var r = 0; r < batch.Count; r++)
-                {
-                    var fit = evaluator.Evaluate(batch, r);
-                    tally.Add(batch, r, new AccountFit(fit, batch[r, 0].ToString(), fit.Excluded ? evaluator.Reasons.ToString() : ""));
-                }
+                    tally.Add(batch, r, Fit(evaluator, batch, r, batch[r, 0].ToString()));
         }
         else join = JoinAndTally(accounts, deals, options.Key, evaluator, tally);
 
@@ -67,8 +67,7 @@ public static class ProfileReport
             {
                 var id = batch[r, accountKey].Trim().ToString();
                 if (id.Length == 0) continue; // an account without a key cannot own a deal
-                var fit = evaluator.Evaluate(batch, r);
-                if (!fits.TryAdd(id, (new AccountFit(fit, id, fit.Excluded ? evaluator.Reasons.ToString() : ""), batch.LineOf(r))))
+                if (!fits.TryAdd(id, (Fit(evaluator, batch, r, id), batch.LineOf(r))))
                     throw new InputException(
                         $"key '{id}' of column '{accounts.Columns[accountKey]}' appears twice (lines {fits[id].Line} and {batch.LineOf(r)}): each account needs its own key to join deals to",
                         new SourceLocation(accounts.SourceName, batch.LineOf(r), 0, accounts.Columns[accountKey]));
@@ -165,8 +164,9 @@ public static class ProfileReport
         var inMeans = options.MinTier is null ? "not excluded by the profile" : $"not excluded and tier {options.MinTier} or better";
         var drift = tally.Drift.Build(min, options.Alpha);
         var review = hasOutcome ? tally.OffIcp.Build() : null;
+        var lifts = hasOutcome && !oneClass ? tally.Lifts.Build(min) : [];
         return new ValidationReport(profile.Name, profile.Version, inMeans, join, inIcp, outOfIcp, tiers, comparisons, overall, overallText,
-            notAvailable, warnings, tally.Issues, drift, review);
+            notAvailable, warnings, tally.Issues, drift, review, lifts);
     }
 
     private static MedianEstimate Median(List<double> values, int min) =>
@@ -319,7 +319,15 @@ public static class ProfileReport
     }
 
     /// <summary>An account's verdict, with its name and exclusion reasons for the off-ICP review.</summary>
-    private sealed record AccountFit(FitResult Fit, string Name, string Reasons);
+    private sealed record AccountFit(FitResult Fit, string Name, string Reasons, bool[] Holds);
+
+    /// <summary>Scores one row and records which criteria hold, for the per-criterion lift.</summary>
+    private static AccountFit Fit(FitEvaluator evaluator, RowBatch batch, int row, string name)
+    {
+        var explanation = evaluator.Explain(batch, row);
+        var fit = explanation.Result;
+        return new AccountFit(fit, name, fit.Excluded ? explanation.Reasons : "", [.. explanation.Criteria.Select(c => c.Outcome == Truth.True)]);
+    }
 
     /// <summary>The exclusion part of a row's reasons, without the "excluded: " prefix the score columns carry.</summary>
     private static string Reason(string reasons) =>
@@ -333,8 +341,10 @@ public static class ProfileReport
     }
 
     /// <summary>Reads each deal's outcome, dates and value and adds it to its segment and to in/out.</summary>
-    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source, DriftPeriod period, int reviewRows)
+    private sealed class Tally(Segmenter segments, DealFields fields, bool strict, ITableReader source, DriftPeriod period, int reviewRows,
+        IReadOnlyList<(string, string)> criteria)
     {
+        public CriterionLiftTally Lifts { get; } = new(criteria);
         public DriftTally Drift { get; } = new(period);
         public SegmentTally[] BySegment { get; } = [.. Enumerable.Range(0, segments.Count).Select(_ => new SegmentTally())];
         public SegmentTally InIcp { get; } = new();
@@ -387,7 +397,9 @@ public static class ProfileReport
             if (won) TotalWon++;
             if (lost) TotalLost++;
             // A deal belongs to the period it closed in; an open one to the period it was created in.
-            Drift.Add(closed ?? created, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost);
+            var when = closed ?? created;
+            Drift.Add(when, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost);
+            if (won || lost) Lifts.Add(account.Holds, won, when is { } w ? DriftTally.PeriodOf(w, period) : null);
             if (fields.Outcome >= 0 && !won && !lost)
             {
                 var owner = fields.Owner >= 0 ? batch[row, fields.Owner].Trim().ToString() : null;

@@ -81,10 +81,11 @@ public sealed record JoinSummary(string KeyColumn, string DealKeyColumn, long De
 /// <param name="NotAvailable">Metrics the data has no columns for, with the column that is missing.</param>
 /// <param name="Warnings">Caveats about the data (one outcome class, closed-before-created deals ...).</param>
 /// <param name="Issues">Values that could not be read, per column, with their first lines.</param>
+/// <param name="CriterionLifts">Per criterion: win rate when it holds, its lift and test, and the lift per period; empty without outcomes.</param>
 /// <param name="OffIcp">Open deals on out-of-ICP accounts, for the monthly review; null without an outcome column.</param>
 /// <param name="Drift">The comparison per period with the stability of the score distribution; null without dates or with <see cref="DriftPeriod.None"/>.</param>
 public sealed record ValidationReport(
     string ProfileName, int ProfileVersion, string InIcpMeans, JoinSummary? Join,
     SegmentReport InIcp, SegmentReport OutOfIcp, IReadOnlyList<SegmentReport> Tiers,
     IReadOnlyList<MetricComparison> Comparisons, Verdict Overall, string OverallText,
-    IReadOnlyList<string> NotAvailable, IReadOnlyList<string> Warnings, DataIssues Issues, DriftReport? Drift, OffIcpReview? OffIcp);
+    IReadOnlyList<string> NotAvailable, IReadOnlyList<string> Warnings, DataIssues Issues, DriftReport? Drift, OffIcpReview? OffIcp, IReadOnlyList<CriterionLift> CriterionLifts);

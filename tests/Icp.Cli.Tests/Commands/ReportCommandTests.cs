@@ -157,6 +157,35 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Criterion_lift_matches_duckdb_for_a_signal()
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var query = db.CreateCommand();
+        // "US headquarters" holds when office_location = United States; lift = its win rate ÷ the overall one over matched closed deals.
+        query.CommandText = $"""
+            WITH accounts AS (SELECT * FROM read_csv('{Crm("accounts.csv")}', header = true, all_varchar = true)),
+                 deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
+                 closed AS (SELECT d.deal_stage = 'Won' AS won, a.office_location = 'United States' AS holds
+                            FROM deals d JOIN accounts a ON a.account = d.account WHERE d.deal_stage IN ('Won', 'Lost'))
+            SELECT count(*) FILTER (WHERE holds), avg(CAST(won AS DOUBLE)) FILTER (WHERE holds), avg(CAST(won AS DOUBLE)) FILTER (WHERE NOT holds),
+                   avg(CAST(won AS DOUBLE)) FILTER (WHERE holds) / avg(CAST(won AS DOUBLE))
+            FROM closed
+            """;
+        using var reader = query.ExecuteReader();
+        Assert.True(reader.Read());
+
+        var result = Report("--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var us = json.RootElement.GetProperty("criterion_lifts").EnumerateArray().Single(l => l.GetProperty("criterion").GetString() == "US headquarters");
+        Assert.Equal(reader.GetInt64(0), us.GetProperty("closed_when_holds").GetInt64());
+        Assert.Equal(reader.GetDouble(1), us.GetProperty("win_rate_when_holds").GetDouble(), 12);
+        Assert.Equal(reader.GetDouble(2), us.GetProperty("win_rate_otherwise").GetDouble(), 12);
+        Assert.Equal(reader.GetDouble(3), us.GetProperty("lift").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Report_prints_segments_tests_and_a_verdict()
     {
         var result = Report();
@@ -168,6 +197,7 @@ public sealed class ReportCommandTests
         // Publisher-made data: win rates barely differ by segment (data README), so the profile cannot show lift.
         Assert.Contains("Verdict: in-ICP does not outperform on any metric", result.Out);
         Assert.Contains("Drift by quarter", result.Out);
+        Assert.Contains("Lift of each criterion", result.Out);
         Assert.Contains("Off-ICP review: reps keep working off-ICP deals: 20% of open pipeline (134 of 664 open deals)", result.Out);
     }
 

@@ -388,4 +388,22 @@ public sealed class ProfileReportTests
         var e = Assert.Throws<InputException>(() => ProfileReport.Build(Profile, Table.Reader([.. AccountColumns, "deal_stage"], [], "deals.csv"), null, Options()));
         Assert.Equal("deals.csv: deals.csv has no deals to report on", e.Describe());
     }
+
+    [Fact]
+    public void Each_criterion_gets_its_lift_overall_and_per_period()
+    {
+        // employees>=100 holds for Big and Abroad: 39 of 60 won (65%), against 6 of 30 (20%) for Small; overall 45 of 90.
+        var report = Report([.. Deals("Big", 30, 24), .. Deals("Small", 30, 6), .. Deals("Abroad", 30, 15)]);
+
+        Assert.Equal([("must", "country=US"), ("signal", "employees>=100")], report.CriterionLifts.Select(l => (l.Section, l.Criterion)));
+        var size = report.CriterionLifts[1];
+        Assert.Equal(60, size.ClosedWhenHolds);
+        Assert.Equal(0.65, size.WinRateWhenHolds!.Value, 12);
+        Assert.Equal(0.2, size.WinRateOtherwise!.Value, 12);
+        Assert.Equal(0.65 / 0.5, size.Lift!.Value, 12);
+        Assert.True(size.Test!.Value.P < 0.001);
+        Assert.Equal(1.0, report.CriterionLifts[0].Lift!.Value, 12); // Big and Small together win exactly the overall rate
+        var q1 = Assert.Single(size.ByPeriod);
+        Assert.Equal(("2025-Q1", 1.3), (q1.Period, Math.Round(q1.Lift!.Value, 12)));
+    }
 }
