@@ -83,6 +83,44 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Mann_whitney_u_and_wilson_bounds_match_duckdb_on_the_shared_crm_data()
+    {
+        using var dir = new TempDirectory();
+        var scored = dir.File("scored.csv");
+        Assert.Equal(0, IcpCli.Run("score", "-p", Profile, "-d", Crm("accounts.csv"), "-o", scored, "--as-of", "2026-06-30", "-q").ExitCode);
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var query = db.CreateCommand();
+        // U of the in-ICP cycles: the sum of their mid-ranks (ties share the mean rank) minus n(n+1)/2, over won deals.
+        // Wilson bounds of the in-ICP win rate from the closed-form interval with z = 1.959963984540054.
+        query.CommandText = $"""
+            WITH scored AS (SELECT * FROM read_csv('{scored}', header = true, all_varchar = true)),
+                 deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
+                 joined AS (SELECT d.*, s.icp_excluded = 'false' AS in_icp FROM deals d JOIN scored s ON s.account = d.account),
+                 cycles AS (SELECT in_icp, CAST(close_date AS DATE) - CAST(engage_date AS DATE) AS days FROM joined WHERE deal_stage = 'Won'),
+                 ranked AS (SELECT in_icp, rank() OVER (ORDER BY days) + (count(*) OVER (PARTITION BY days) - 1) / 2.0 AS r FROM cycles),
+                 u AS (SELECT sum(r) FILTER (WHERE in_icp) - count(*) FILTER (WHERE in_icp) * (count(*) FILTER (WHERE in_icp) + 1) / 2.0 AS u FROM ranked),
+                 rate AS (SELECT count(*) FILTER (WHERE deal_stage = 'Won') AS x, count(*) FILTER (WHERE deal_stage IN ('Won', 'Lost')) AS n FROM joined WHERE in_icp),
+                 w AS (SELECT x / n AS p, n, 1.959963984540054 AS z FROM rate)
+            SELECT (SELECT u FROM u),
+                   (p + z * z / (2 * n)) / (1 + z * z / n) - z / (1 + z * z / n) * sqrt(p * (1 - p) / n + z * z / (4 * n * n)),
+                   (p + z * z / (2 * n)) / (1 + z * z / n) + z / (1 + z * z / n) * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+            FROM w
+            """;
+        using var reader = query.ExecuteReader();
+        Assert.True(reader.Read());
+
+        var result = Report("--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var cycle = json.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "cycle_days");
+        Assert.Equal(Convert.ToDouble(reader.GetValue(0), CultureInfo.InvariantCulture), cycle.GetProperty("test").GetProperty("statistic").GetDouble(), 6);
+        var rate = json.RootElement.GetProperty("segments")[0].GetProperty("win_rate");
+        Assert.Equal(reader.GetDouble(1), rate.GetProperty("low").GetDouble(), 12);
+        Assert.Equal(reader.GetDouble(2), rate.GetProperty("high").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Drift_per_quarter_matches_duckdb_over_the_same_files()
     {
         using var dir = new TempDirectory();
