@@ -70,10 +70,11 @@ internal static class ReportHtml
         {
             html.Append($"<h2>Drift by {E(drift.Period.ToString().ToLowerInvariant())}</h2>\n<p class=\"sub\">Win rate in and out of the ICP per period (periods with too few closed deals are left out of the lines).</p>\n");
             html.Append(DriftChart(drift));
-            html.Append("<table><tr><th>period</th><th class=\"n\">deals</th><th class=\"n\">in ICP</th><th class=\"n\">win rate in ICP</th><th class=\"n\">win rate out</th><th class=\"n\">lift</th><th class=\"n\">PSI</th></tr>\n");
+            html.Append("<table><tr><th>period</th><th class=\"n\">deals</th><th class=\"n\">in ICP</th><th class=\"n\">win rate in ICP</th><th class=\"n\">win rate out</th><th class=\"n\">lift</th><th class=\"n\">cycle in ICP</th><th class=\"n\">PSI</th></tr>\n");
             foreach (var p in drift.Periods)
                 html.Append($"<tr><td>{E(p.Period)}</td><td class=\"n\">{p.Deals:N0}</td><td class=\"n\">{ProfileReport.Percent(p.InIcpShare)}</td><td class=\"n\">{E(ReportRender.RateText(p.InIcpWinRate))}</td>"
                     + $"<td class=\"n\">{E(ReportRender.RateText(p.OutOfIcpWinRate))}</td><td class=\"n\">{(p.Lift is { } l ? $"{l:0.00}x" : "")}</td>"
+                    + $"<td class=\"n\">{(p.InIcpMedianCycle is { } c ? F(c) : "")}</td>"
                     + $"<td class=\"n\">{(p.Period == drift.Baseline ? "baseline" : p.Psi is { } psi ? $"{psi:0.000} {E(p.Stability)}" : "too few deals")}</td></tr>\n");
             html.Append("</table>\n");
             if (drift.Alerts.Count > 0)

@@ -42,10 +42,12 @@ internal static class ReportRender
         table.AddColumn(new TableColumn("win rate in ICP").RightAligned());
         table.AddColumn(new TableColumn("win rate out").RightAligned());
         table.AddColumn(new TableColumn("lift").RightAligned());
+        table.AddColumn(new TableColumn("cycle in ICP").RightAligned());
         table.AddColumn(new TableColumn("PSI").RightAligned());
         foreach (var p in drift.Periods)
             table.AddRow(Markup.Escape(p.Period), $"{p.Deals:N0}", ProfileReport.Percent(p.InIcpShare), Markup.Escape(RateText(p.InIcpWinRate)),
-                Markup.Escape(RateText(p.OutOfIcpWinRate)), p.Lift is { } l ? $"{l:0.00}x" : "", p.Period == drift.Baseline ? "baseline" : p.Psi is { } psi ? $"{psi:0.000} {p.Stability}" : "too few deals");
+                Markup.Escape(RateText(p.OutOfIcpWinRate)), p.Lift is { } l ? $"{l:0.00}x" : "",
+                p.InIcpMedianCycle is { } c ? c.ToString("0.#", CultureInfo.InvariantCulture) : "", p.Period == drift.Baseline ? "baseline" : p.Psi is { } psi ? $"{psi:0.000} {p.Stability}" : "too few deals");
         console.Write(table);
         foreach (var alert in drift.Alerts) console.MarkupLine($"[red]alert:[/] {Markup.Escape(alert)}");
     }
@@ -185,7 +187,7 @@ internal static class ReportRender
             {
                 period = p.Period, deals = p.Deals, in_icp_share = p.InIcpShare,
                 in_icp_win_rate = RateJson(p.InIcpWinRate), out_of_icp_win_rate = RateJson(p.OutOfIcpWinRate),
-                lift = Finite(p.Lift), psi = Finite(p.Psi), stability = p.Stability,
+                lift = Finite(p.Lift), in_icp_median_cycle_days = Finite(p.InIcpMedianCycle), psi = Finite(p.Psi), stability = p.Stability,
             }),
             alerts = d.Alerts,
         },

@@ -13,9 +13,11 @@ public enum DriftPeriod { None, Month, Quarter }
 /// <param name="InIcpWinRate">In-ICP win rate in the period.</param>
 /// <param name="OutOfIcpWinRate">Out-of-ICP win rate in the period.</param>
 /// <param name="Lift">In-ICP win rate ÷ out-of-ICP win rate; null when either is too small to show.</param>
+/// <param name="InIcpMedianCycle">Median sales-cycle days of in-ICP deals (won deals when outcomes are known); null when too few.</param>
 /// <param name="Psi">Population stability index of the score distribution against the baseline period; null for
 /// periods with too few deals (and 0 for the baseline itself).</param>
-public sealed record PeriodFigures(string Period, long Deals, double InIcpShare, RateEstimate InIcpWinRate, RateEstimate OutOfIcpWinRate, double? Lift, double? Psi)
+public sealed record PeriodFigures(string Period, long Deals, double InIcpShare, RateEstimate InIcpWinRate, RateEstimate OutOfIcpWinRate, double? Lift,
+    double? InIcpMedianCycle, double? Psi)
 {
     /// <summary>The usual reading of a PSI: below 0.1 stable, up to 0.25 a moderate shift, above that a major one.</summary>
     public string Stability => Psi is not { } psi ? "too few deals" : psi < 0.1 ? "stable" : psi <= 0.25 ? "moderate shift" : "major shift";
@@ -38,11 +40,12 @@ internal sealed class DriftTally(DriftPeriod period)
     {
         public long Deals, InIcp, InWon, InLost, OutWon, OutLost;
         public long[] Scores { get; } = new long[Bins];
+        public List<double> InIcpCycles { get; } = [];
     }
 
     private readonly SortedDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
-    public void Add(DateOnly? date, int score, bool excluded, bool inIcp, bool won, bool lost)
+    public void Add(DateOnly? date, int score, bool excluded, bool inIcp, bool won, bool lost, double? cycleDays)
     {
         if (PeriodOf(date, period) is not { } key) return;
         if (!_slots.TryGetValue(key, out var slot)) _slots[key] = slot = new Slot();
@@ -52,6 +55,7 @@ internal sealed class DriftTally(DriftPeriod period)
         {
             slot.InIcp++;
             if (won) slot.InWon++; else if (lost) slot.InLost++;
+            if (cycleDays is { } days) slot.InIcpCycles.Add(days);
         }
         else if (won) slot.OutWon++;
         else if (lost) slot.OutLost++;
@@ -77,10 +81,17 @@ internal sealed class DriftTally(DriftPeriod period)
             var outRate = new RateEstimate(Proportion.Wilson(s.OutWon, s.OutWon + s.OutLost), s.OutWon + s.OutLost < minSegment);
             double? lift = inRate.TooFew || outRate.TooFew || outRate.Rate.Value == 0 ? null : inRate.Rate.Value / outRate.Rate.Value;
             double? psi = baseline is null || s.Deals < minSegment || string.CompareOrdinal(name, baseline) < 0 ? null : Descriptive.PopulationStability(_slots[baseline].Scores, s.Scores);
-            rows.Add(new PeriodFigures(name, s.Deals, s.Deals == 0 ? 0 : (double)s.InIcp / s.Deals, inRate, outRate, lift, psi));
+            double? cycle = s.InIcpCycles.Count >= minSegment ? Descriptive.Median(s.InIcpCycles) : null;
+            rows.Add(new PeriodFigures(name, s.Deals, s.Deals == 0 ? 0 : (double)s.InIcp / s.Deals, inRate, outRate, lift, cycle, psi));
             if (psi > 0.25)
                 alerts.Add(Invariant($"{name}: the score distribution shifted from {baseline} (PSI {psi.Value:0.00}, a major shift): the pipeline's accounts are not the ones the profile was tuned on"));
             if (name == baseline) { baseRate = inRate; continue; }
+            if (baseline is not null && cycle is { } now && _slots[baseline].InIcpCycles is { Count: var n } before && n >= minSegment)
+            {
+                var test = Significance.MannWhitney(s.InIcpCycles, before);
+                if (test.P < alpha)
+                    alerts.Add(Invariant($"{name}: in-ICP sales cycle moved from a median of {Descriptive.Median(before):0.#} days in {baseline} to {now:0.#} ({ProfileReport.PValue(test.P)})"));
+            }
             if (baseRate is { TooFew: false } b && !inRate.TooFew)
             {
                 var test = Significance.TwoProportion(s.InWon, s.InWon + s.InLost, b.Rate.Successes, b.Rate.Trials);

@@ -398,7 +398,7 @@ public static class ProfileReport
             if (lost) TotalLost++;
             // A deal belongs to the period it closed in; an open one to the period it was created in.
             var when = closed ?? created;
-            Drift.Add(when, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost);
+            Drift.Add(when, fit.Score, fit.Excluded, segments.IsIn(segment), won, lost, counts ? cycle : null);
             if (won || lost) Lifts.Add(account.Holds, won, when is { } w ? DriftTally.PeriodOf(w, period) : null);
             if (fields.Outcome >= 0 && !won && !lost)
             {

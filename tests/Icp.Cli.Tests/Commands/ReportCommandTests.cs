@@ -134,17 +134,20 @@ public sealed class ReportCommandTests
             WITH scored AS (SELECT * FROM read_csv('{scored}', header = true, all_varchar = true)),
                  deals AS (SELECT * FROM read_csv('{Crm("sales_pipeline.csv")}', header = true, all_varchar = true)),
                  dated AS (
-                     SELECT d.deal_stage, s.icp_excluded = 'false' AS in_icp, CAST(coalesce(d.close_date, d.engage_date) AS DATE) AS day
+                     SELECT d.deal_stage, s.icp_excluded = 'false' AS in_icp, CAST(coalesce(d.close_date, d.engage_date) AS DATE) AS day,
+                            CAST(d.close_date AS DATE) - CAST(d.engage_date AS DATE) AS cycle
                      FROM deals d JOIN scored s ON s.account = d.account)
             SELECT CAST(year(day) AS VARCHAR) || '-Q' || CAST(quarter(day) AS VARCHAR) AS period,
                    count(*), count(*) FILTER (WHERE in_icp),
-                   count(*) FILTER (WHERE in_icp AND deal_stage = 'Won'), count(*) FILTER (WHERE in_icp AND deal_stage IN ('Won', 'Lost'))
+                   count(*) FILTER (WHERE in_icp AND deal_stage = 'Won'), count(*) FILTER (WHERE in_icp AND deal_stage IN ('Won', 'Lost')),
+                   median(cycle) FILTER (WHERE in_icp AND deal_stage = 'Won')
             FROM dated WHERE day IS NOT NULL GROUP BY period ORDER BY period
             """;
-        var expected = new List<(string, long, long, long, long)>();
+        var expected = new List<(string, long, long, long, long, double?)>();
         using (var reader = query.ExecuteReader())
             while (reader.Read())
-                expected.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+                expected.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : Convert.ToDouble(reader.GetValue(5), CultureInfo.InvariantCulture)));
 
         var result = Report("--json");
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -153,8 +156,9 @@ public sealed class ReportCommandTests
         {
             var deals = p.GetProperty("deals").GetInt64();
             var rate = p.GetProperty("in_icp_win_rate");
+            var cycle = p.GetProperty("in_icp_median_cycle_days");
             return (p.GetProperty("period").GetString()!, deals, (long)Math.Round(p.GetProperty("in_icp_share").GetDouble() * deals),
-                rate.GetProperty("won").GetInt64(), rate.GetProperty("closed").GetInt64());
+                rate.GetProperty("won").GetInt64(), rate.GetProperty("closed").GetInt64(), cycle.ValueKind == JsonValueKind.Null ? (double?)null : cycle.GetDouble());
         }).ToList();
         Assert.Equal(expected, periods);
         Assert.True(expected.Count >= 4);

@@ -320,6 +320,16 @@ public sealed class ProfileReportTests
     }
 
     [Fact]
+    public void Drift_alerts_when_the_in_icp_sales_cycle_moves()
+    {
+        var report = Report([.. Deals("Big", 30, 24, days: 30, from: new DateOnly(2025, 1, 1)), .. Deals("Big", 30, 24, days: 60, from: new DateOnly(2025, 6, 1))]);
+
+        var drift = report.Drift!;
+        Assert.Equal([31.0, 61.0], drift.Periods.Select(p => p.InIcpMedianCycle!.Value));
+        Assert.Equal("2025-Q3: in-ICP sales cycle moved from a median of 31 days in 2025-Q1 to 61 (p<0.001)", Assert.Single(drift.Alerts));
+    }
+
+    [Fact]
     public void Drift_can_be_turned_off() =>
         Assert.Null(Report([.. Deals("Big", 30, 20)], Options(period: DriftPeriod.None)).Drift);
 
