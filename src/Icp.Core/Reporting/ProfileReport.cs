@@ -150,13 +150,13 @@ public static class ProfileReport
         else notAvailable.Add($"deal value: '{columns[fields.Value]}' mixes currencies ({string.Join(", ", tally.Currencies.Select(c => $"{c.Key} from line {c.Value}"))}); convert to one currency first");
 
         if (oneClass)
-            warnings.Add($"every closed deal is {(tally.TotalLost == 0 ? "won" : "lost")} ({tally.TotalWon + tally.TotalLost:N0} deals): win rates cannot tell segments apart");
+            warnings.Add(Invariant($"every closed deal is {(tally.TotalLost == 0 ? "won" : "lost")} ({tally.TotalWon + tally.TotalLost:N0} deals): win rates cannot tell segments apart"));
         if (tally.ClosedBeforeCreated > 0)
             warnings.Add(Invariant($"{tally.ClosedBeforeCreated:N0} deal(s) closed before they were created; left out of the sales cycle (see the data issues for their lines)"));
-        if (hasOutcome && hasCycle)
+        if (hasOutcome && (hasCycle || hasValue))
             warnings.Add("sales cycle and deal value count won deals only");
         if (profile.ReviewBy is { } reviewBy && reviewBy < options.Scoring.AsOf)
-            warnings.Add($"the profile's review_by date {reviewBy:yyyy-MM-dd} has passed: it may be stale");
+            warnings.Add(Invariant($"the profile's review_by date {reviewBy:yyyy-MM-dd} has passed: it may be stale"));
         if (join is { MatchRate: < 0.9 })
             warnings.Add(Invariant($"only {join.MatchRate:0.0%} of deals with a '{join.DealKeyColumn}' matched an account (e.g. '{string.Join("', '", join.UnmatchedExamples)}')"));
 

@@ -330,6 +330,15 @@ public sealed class ProfileReportTests
     }
 
     [Fact]
+    public void A_profile_past_its_review_date_is_flagged_as_possibly_stale()
+    {
+        var stale = Some.Profile("icp: stale\nreview_by: 2026-01-31\nmust:\n  - country: { in: [US] }\nsignals:\n  - employees: { gte: 100 }\n    points: 10\n");
+        var report = ProfileReport.Build(stale, Table.Reader(AccountColumns, AccountRows, "accounts.csv"), Table.Reader(DealColumns, [.. Deals("Big", 30, 20)], "deals.csv"), Options());
+        Assert.Contains("the profile's review_by date 2026-01-31 has passed: it may be stale", report.Warnings);
+        Assert.DoesNotContain(Report([.. Deals("Big", 30, 20)]).Warnings, w => w.Contains("review_by", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Drift_can_be_turned_off() =>
         Assert.Null(Report([.. Deals("Big", 30, 20)], Options(period: DriftPeriod.None)).Drift);
 
