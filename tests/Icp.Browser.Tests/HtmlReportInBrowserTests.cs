@@ -19,7 +19,7 @@ public sealed class HtmlReportInBrowserTests
         if (!File.Exists(Chromium) || !File.Exists(ChromeDriver))
             throw new InvalidOperationException("this project needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1100,2600", "--hide-scrollbars");
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1100,3300", "--hide-scrollbars");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         // The driver is given by path, so Selenium Manager never looks for (or downloads) one.
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));

@@ -34,6 +34,7 @@ internal static class ReportHtml
             table {"{"} border-collapse: collapse; width: 100%; font-size: .9rem; {"}"}
             th, td {"{"} text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eeeeee; {"}"}
             td.n, th.n {"{"} text-align: right; font-variant-numeric: tabular-nums; {"}"}
+            td.k {"{"} white-space: nowrap; {"}"}
             ul {"{"} padding-left: 1.2rem; {"}"}
             svg text {"{"} font-family: inherit; font-size: 12px; fill: #424242; {"}"}
             footer {"{"} margin-top: 2rem; color: {Grey}; font-size: .8rem; {"}"}
@@ -110,7 +111,7 @@ internal static class ReportHtml
             {
                 html.Append("<table><tr><th>deal</th><th>account</th><th>owner</th><th>created</th><th>why off-ICP</th></tr>\n");
                 foreach (var d in review.Deals)
-                    html.Append($"<tr><td>{E(d.Deal)}</td><td>{E(d.Account)}</td><td>{E(d.Owner ?? "")}</td><td>{d.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td>{E(d.Reason)}</td></tr>\n");
+                    html.Append($"<tr><td>{E(d.Deal)}</td><td>{E(d.Account)}</td><td class=\"k\">{E(d.Owner ?? "")}</td><td class=\"k\">{d.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td>{E(d.Reason)}</td></tr>\n");
                 html.Append("</table>\n");
             }
         }
