@@ -21,6 +21,8 @@ internal static class IcpCommand
         PersonasCommand.Create(console),
         EnrichCommand.Create(console),
         SqlCommand.Create(console),
+        ReportCommand.Create(console),
+        DiffCommand.Create(console),
     };
 
     public static int Run(string[] args, CliConsole console)
