@@ -17,9 +17,6 @@ internal sealed class DuckDbDialect : SqlDialect
         $"WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([T ].*)?') THEN TRY_CAST(left({trimmed}, 10) AS DATE) " +
         $"WHEN regexp_full_match({trimmed}, '\\d{{4}}-\\d{{2}}') THEN TRY_CAST({trimmed} || '-01' AS DATE) " +
         $"WHEN regexp_full_match({trimmed}, '\\d{{4}}') THEN TRY_CAST({trimmed} || '-01-01' AS DATE) END";
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN list_contains(['true', 'yes', 'y', 't', '1'], lower({trimmed})) THEN true " +
-        $"WHEN list_contains(['false', 'no', 'n', 'f', '0'], lower({trimmed})) THEN false END";
     public override string RegexMatches(string text, string pattern) => $"regexp_matches({text}, {Literal(pattern)})";
     public override string Tokens(string trimmed, char separator)
     {

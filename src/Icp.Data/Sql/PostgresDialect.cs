@@ -45,9 +45,6 @@ internal sealed class PostgresDialect : SqlDialect
                $"WHEN {trimmed} ~ '^[0-9]{{4}}$' THEN CASE WHEN {y} >= 1 THEN make_date({y}, 1, 1) END END";
     }
 
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN lower({trimmed}) IN ('true', 'yes', 'y', 't', '1') THEN true " +
-        $"WHEN lower({trimmed}) IN ('false', 'no', 'n', 'f', '0') THEN false END";
 
     public override string RegexMatches(string text, string pattern) => $"({text} ~ {Literal(PostgresRegex.Translate(pattern))})";
 

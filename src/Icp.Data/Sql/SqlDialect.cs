@@ -63,7 +63,9 @@ public abstract class SqlDialect
     public abstract string TryDate(string trimmed);
 
     /// <summary>True/false from the accepted spellings, else NULL.</summary>
-    public abstract string TryBool(string trimmed);
+    public virtual string TryBool(string trimmed) =>
+        $"CASE WHEN lower({trimmed}) IN ('true', 'yes', 'y', 't', '1') THEN true " +
+        $"WHEN lower({trimmed}) IN ('false', 'no', 'n', 'f', '0') THEN false END";
 
     /// <summary>Whether <paramref name="pattern"/> matches anywhere in the text.</summary>
     public abstract string RegexMatches(string text, string pattern);

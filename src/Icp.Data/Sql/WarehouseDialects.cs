@@ -68,8 +68,6 @@ internal sealed class SnowflakeDialect : WarehouseDialect
         $"WHEN regexp_like({trimmed}, {Literal("\\d{4}-\\d{2}")}) THEN try_to_date({trimmed} || '-01', 'YYYY-MM-DD') " +
         $"WHEN regexp_like({trimmed}, {Literal("\\d{4}")}) THEN try_to_date({trimmed} || '-01-01', 'YYYY-MM-DD') END";
 
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN lower({trimmed}) IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower({trimmed}) IN ('false', 'no', 'n', 'f', '0') THEN false END";
 
     public override string RegexMatches(string text, string pattern)
     {
@@ -124,8 +122,6 @@ internal sealed class BigQueryDialect : WarehouseDialect
         $"WHEN regexp_contains({trimmed}, {Literal("^\\d{4}-\\d{2}$")}) THEN safe_cast({trimmed} || '-01' AS DATE) " +
         $"WHEN regexp_contains({trimmed}, {Literal("^\\d{4}$")}) THEN safe_cast({trimmed} || '-01-01' AS DATE) END";
 
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN lower({trimmed}) IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower({trimmed}) IN ('false', 'no', 'n', 'f', '0') THEN false END";
 
     public override string RegexMatches(string text, string pattern) => $"regexp_contains({text}, {Literal(pattern)})";
 
@@ -178,8 +174,6 @@ internal sealed class SparkDialect : WarehouseDialect
         $"WHEN {trimmed} RLIKE {Literal("^\\d{4}-\\d{2}$")} THEN try_to_date({trimmed} || '-01', 'yyyy-MM-dd') " +
         $"WHEN {trimmed} RLIKE {Literal("^\\d{4}$")} THEN try_to_date({trimmed} || '-01-01', 'yyyy-MM-dd') END";
 
-    public override string TryBool(string trimmed) =>
-        $"CASE WHEN lower({trimmed}) IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower({trimmed}) IN ('false', 'no', 'n', 'f', '0') THEN false END";
 
     public override string RegexMatches(string text, string pattern) => $"({text} RLIKE {Literal(pattern)})";
 

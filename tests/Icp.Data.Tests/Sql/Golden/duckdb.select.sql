@@ -19,7 +19,7 @@ icp__values AS (
         lower(regexp_replace("icp__t3", '\s+', ' ', 'g')) AS "icp__v3",
         CASE WHEN isfinite(TRY_CAST(replace("icp__t4", ',', '') AS DOUBLE)) THEN TRY_CAST(replace("icp__t4", ',', '') AS DOUBLE) END AS "icp__v4",
         CASE WHEN starts_with("icp__t5", '0000') THEN NULL WHEN regexp_full_match("icp__t5", '\d{4}-\d{2}-\d{2}([T ].*)?') THEN TRY_CAST(left("icp__t5", 10) AS DATE) WHEN regexp_full_match("icp__t5", '\d{4}-\d{2}') THEN TRY_CAST("icp__t5" || '-01' AS DATE) WHEN regexp_full_match("icp__t5", '\d{4}') THEN TRY_CAST("icp__t5" || '-01-01' AS DATE) END AS "icp__v5",
-        CASE WHEN list_contains(['true', 'yes', 'y', 't', '1'], lower("icp__t6")) THEN true WHEN list_contains(['false', 'no', 'n', 'f', '0'], lower("icp__t6")) THEN false END AS "icp__v6",
+        CASE WHEN lower("icp__t6") IN ('true', 'yes', 'y', 't', '1') THEN true WHEN lower("icp__t6") IN ('false', 'no', 'n', 'f', '0') THEN false END AS "icp__v6",
         lower(regexp_replace("icp__t7", '\s+', ' ', 'g')) AS "icp__v7"
     FROM icp__text
 ),
