@@ -47,7 +47,7 @@ public sealed record NotCondition(Condition Inner, SourceLocation Location) : Co
 }
 
 /// <summary>The operator keywords of the profile language.</summary>
-public enum Operator { Equals, In, NotIn, Between, Gt, Gte, Lt, Lte, Any, All, None, Matches, Exists, Missing, Within, OlderThan }
+public enum Operator { Equals, In, NotIn, Between, Gt, Gte, Lt, Lte, Any, All, None, Matches, Exists, Missing, Within, OlderThan, InRegion }
 
 /// <summary>A typed test of one field's value.</summary>
 public abstract record Predicate(Operator Operator, SourceLocation Location)
@@ -139,6 +139,16 @@ public sealed record SetPredicate(Operator Operator, ImmutableArray<string> Toke
 public sealed record RegexPredicate(string Pattern, SourceLocation Location) : Predicate(Operator.Matches, Location)
 {
     public override string Describe(string field) => $"{field} matches /{Pattern}/";
+}
+
+/// <summary>
+/// <c>in_region</c>: the field names a country (ISO code, name or common variant such as "U.S.A.") that belongs to
+/// one of the region groups (EMEA, DACH, NORDICS ...). <paramref name="Countries"/> holds the groups' alpha-2 codes.
+/// </summary>
+public sealed record RegionPredicate(ImmutableArray<string> Regions, ImmutableHashSet<string> Countries, SourceLocation Location)
+    : Predicate(Operator.InRegion, Location)
+{
+    public override string Describe(string field) => Regions.Length == 1 ? $"{field} in {Regions[0]}" : $"{field} in any of {List(Regions)}";
 }
 
 /// <summary><c>exists</c> / <c>missing</c>.</summary>

@@ -24,6 +24,7 @@ public sealed class ProfileLoader
         ["gt"] = Operator.Gt, ["gte"] = Operator.Gte, ["lt"] = Operator.Lt, ["lte"] = Operator.Lte,
         ["any"] = Operator.Any, ["all"] = Operator.All, ["none"] = Operator.None, ["matches"] = Operator.Matches,
         ["exists"] = Operator.Exists, ["missing"] = Operator.Missing, ["within"] = Operator.Within, ["older_than"] = Operator.OlderThan,
+        ["in_region"] = Operator.InRegion,
     }.ToImmutableDictionary();
 
     private readonly string _source;
@@ -491,6 +492,18 @@ public sealed class ProfileLoader
                 if (text is null) return null;
                 if (!ValueParsers.TryParsePeriod(text, out var period)) { Error(arg, $"expected a period such as '18 months', '90 days' or '2 years', got '{text}'"); return null; }
                 return new RecencyPredicate(op, period, at);
+
+            case Operator.InRegion:
+                if (type != FieldType.Text) return Mismatch("a text field holding a country (ISO code or name)");
+                var groups = List(arg, opName);
+                if (groups is null) return null;
+                var codes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+                foreach (var group in groups)
+                {
+                    if (Normalisation.Regions.Members(group) is { } members) codes.UnionWith(members);
+                    else { Error(arg, $"unknown region '{group}'{Hint(group.ToUpperInvariant(), Normalisation.Regions.Names, "")}; regions are {string.Join(", ", Normalisation.Regions.Names.Order(StringComparer.Ordinal))}"); return null; }
+                }
+                return new RegionPredicate([.. groups.Select(g => g.Trim().ToUpperInvariant())], codes.ToImmutable(), at);
 
             case Operator.Any or Operator.All or Operator.None:
                 if (type != FieldType.Set) return Mismatch("a set field (e.g. a tech stack)");

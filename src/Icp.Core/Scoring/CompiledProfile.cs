@@ -102,6 +102,7 @@ public sealed class CompiledProfile
                 : new RangeNode(slot, double.NegativeInfinity, true, w.Period.Before(options.AsOf).DayNumber, false),
             SetPredicate s => new SetNode(slot, s.Operator, s.Tokens, profile.Fields[field].Separator.Length > 0 ? profile.Fields[field].Separator[0] : ';'),
             RegexPredicate x => new RegexNode(slot, x.Pattern, field),
+            RegionPredicate g => new RegionNode(slot, g.Countries),
             PresencePredicate p => new PresenceNode(slot, p.MustExist),
             BoolPredicate b => new RangeNode(slot, b.Value ? 1 : 0, true, b.Value ? 1 : 0, true),
             _ => throw new InvalidOperationException(predicate.GetType().Name),

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Icp.Core.Profiles;
 using Icp.Core.Values;
@@ -36,6 +38,22 @@ internal sealed class TextInNode(int slot, IEnumerable<string> values, bool nega
         var text = row.Text(Slot);
         if (text.IsEmpty) return Truth.Unknown;
         return Of(TextSets.TryGet(_values, text, out _) != negate);
+    }
+}
+
+/// <summary>
+/// <c>in_region</c>: the value read as a country (code, name or variant) is in the regions' set. A value that names
+/// no country is known but in no region, so the test fails rather than going unknown.
+/// </summary>
+internal sealed class RegionNode(int slot, ImmutableHashSet<string> countries) : FieldNode(slot)
+{
+    private readonly FrozenSet<string> _countries = countries.ToFrozenSet(StringComparer.Ordinal);
+
+    public override Truth Eval(RowContext row)
+    {
+        var text = row.Text(Slot);
+        if (text.IsEmpty) return Truth.Unknown;
+        return Of(Normalisation.Countries.ToIso2(text) is { } iso2 && _countries.Contains(iso2));
     }
 }
 

@@ -173,6 +173,10 @@ internal sealed class ProfileSqlPart
                 return Unless(text, _sql.RegexMatches(text, x.Pattern));
             case PresencePredicate p:
                 return p.MustExist ? $"({text} IS NOT NULL)" : $"({text} IS NULL)";
+            case RegionPredicate:
+                // icp reads "U.S.A." or "Deutschland" as a country; SQL would only see the text, so results could differ.
+                throw new NotSupportedException(
+                    $"'in_region' on '{field}' is not compiled to SQL: run 'icp enrich' (it adds country_iso2) and test country_iso2 with 'in' instead");
             case BoolPredicate b:
                 return $"({value} = {(b.Value ? "true" : "false")})";
             default:

@@ -686,4 +686,20 @@ public sealed class ProfileErrorTests
         Diagnose.Fails(result);
         Diagnose.Error(result, "unknown key 'pionts' — did you mean 'points'?", 3, 5);
     }
+
+    [Fact]
+    public void An_unknown_region_is_an_error_with_a_suggestion_and_the_list()
+    {
+        var result = Some.Load("icp: t\nsignals:\n  - country: { in_region: [DAHC] }\n    points: 10\n");
+        Diagnose.Fails(result);
+        var d = Diagnose.Error(result, "unknown region 'DAHC' — did you mean 'DACH'?", 3, 27);
+        Assert.Contains("EMEA", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_region_on_a_number_field_says_what_it_needs()
+    {
+        var result = Some.Load("icp: t\nfields:\n  country: { type: number }\nsignals:\n  - country: { in_region: [EU] }\n    points: 10\n");
+        Diagnose.Error(result, "'in_region' needs a text field holding a country (ISO code or name), but field 'country' is number", 5, 27);
+    }
 }

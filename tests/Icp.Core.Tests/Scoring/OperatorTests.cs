@@ -24,6 +24,25 @@ public sealed class OperatorTests
         Assert.Equal(expected, Eval("{ equals: Software }", value));
 
     [Theory]
+    [InlineData("Germany", Truth.True)]
+    [InlineData("de", Truth.True)]
+    [InlineData("AUT", Truth.True)]
+    [InlineData(" Schweiz ", Truth.True)]
+    [InlineData("Sweden", Truth.True)]
+    [InlineData("France", Truth.False)]
+    [InlineData("Atlantis", Truth.False)]
+    [InlineData("", Truth.Unknown)]
+    public void In_region_reads_the_value_as_a_country_and_tests_its_region_groups(string value, Truth expected) =>
+        Assert.Equal(expected, Eval("{ in_region: [DACH, nordics] }", value));
+
+    [Theory]
+    [InlineData("U.S.A.", Truth.True)]
+    [InlineData("Canada", Truth.True)]
+    [InlineData("Brazil", Truth.False)]
+    public void In_region_knows_the_sales_regions(string value, Truth expected) =>
+        Assert.Equal(expected, Eval("{ in_region: NA }", value));
+
+    [Theory]
     [InlineData("Financial Services", Truth.True)]
     [InlineData("financial    services", Truth.True)]
     [InlineData("Financial\tServices", Truth.True)]

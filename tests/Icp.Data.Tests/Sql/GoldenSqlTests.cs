@@ -45,6 +45,15 @@ public sealed class GoldenSqlTests
     }
 
     [Fact]
+    public void In_region_is_refused_rather_than_compiled_to_something_that_could_differ()
+    {
+        var profile = Some.Profile("icp: regions\nsignals:\n  - country: { in_region: [DACH] }\n    points: 10\n");
+        var e = Assert.Throws<InputException>(() => ProfileSqlCompiler.Compile(profile, SqlDialect.Postgres, "accounts", Options));
+        Assert.Contains("'in_region' on 'country' is not compiled to SQL", e.Message, StringComparison.Ordinal);
+        Assert.Contains("country_iso2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warehouse_literals_escape_backslashes_and_quotes_so_a_value_cannot_end_the_string()
     {
         Assert.Equal(@"'a\\b'", SqlDialect.Snowflake.Literal(@"a\b"));
