@@ -21,6 +21,7 @@ internal static class IcpCommand
         PersonasCommand.Create(console),
         EnrichCommand.Create(console),
         SqlCommand.Create(console),
+        LearnCommand.Create(console),
     };
 
     public static int Run(string[] args, CliConsole console)
