@@ -105,7 +105,7 @@ public static class Statistics
         static double Term(double observed, double expected) => observed == 0 ? 0 : observed * Math.Log(observed / expected);
     }
 
-    /// <summary>"p=0.042", or "p<0.001" below that (more digits would claim a precision the test does not have).</summary>
+    /// <summary>"p=0.042", or "p&lt;0.001" below that (more digits would claim a precision the test does not have).</summary>
     public static string FormatP(double p) => p < 0.001 ? "p<0.001" : "p=" + p.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>P(X ≥ x) for a chi-square variable with <paramref name="degrees"/> degrees of freedom.</summary>
