@@ -101,7 +101,7 @@ public sealed class FieldEncoder
     }
 
     /// <summary>
-    /// Builds the encoder for one column from <paramref name="rows"/>. Numbers and dates start from up to ten quantile
+    /// Builds the encoder for one column from <paramref name="rows"/>. Numbers and dates start from up to twenty quantile
     /// bins; with <paramref name="supervised"/> adjacent bins whose win rates cannot be told apart are merged.
     /// </summary>
     public static FieldEncoder Build(LearningData data, int column, FieldKind kind, IReadOnlyList<int> rows, DateOnly asOf, bool supervised, int minSupport)
@@ -127,7 +127,10 @@ public sealed class FieldEncoder
                 }
             }
             var kept = counts.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
-            foreach (var e in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [e.Display]));
+            if (kind == FieldKind.Category && supervised)
+                foreach (var group in GroupIndistinct(data, column, rows, [.. kept.Select(e => e.Display)])) levels.Add(new Level(LevelKind.Values, group));
+            else
+                foreach (var e in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [e.Display]));
             if (kind == FieldKind.Category && kept.Count < counts.Count) levels.Add(new Level(LevelKind.Other, []));
             if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
             return new FieldEncoder(column, name, kind, levels, [], asOf);
@@ -151,14 +154,17 @@ public sealed class FieldEncoder
         return new FieldEncoder(column, name, kind, levels, cuts, asOf);
     }
 
+    private const int Quantiles = 20;
+
     private static double[] QuantileCuts(List<(double X, bool Win)> points, int minSupport)
     {
         var cuts = new List<double>();
         var n = points.Count;
         var last = 0;
-        for (var q = 1; q < 10; q++)
+        // Twenty quantiles find a boundary within 5% of the rows; merging then removes the cuts the data does not support.
+        for (var q = 1; q < Quantiles; q++)
         {
-            var cut = Round(points[Math.Min(n - 1, q * n / 10)].X);
+            var cut = Round(points[Math.Min(n - 1, q * n / Quantiles)].X);
             if (cuts.Count > 0 && cut <= cuts[^1]) continue;
             // Rows below the cut since the previous one, and above it up to the end: both must have support.
             var below = Bin(points, cut) - last;
@@ -170,10 +176,14 @@ public sealed class FieldEncoder
         return [.. cuts];
     }
 
-    /// <summary>Greedy bottom-up merging: join the two neighbouring bins that are least distinguishable until every pair differs at 95%.</summary>
+    /// <summary>
+    /// Greedy bottom-up merging: join the two neighbouring bins that are least distinguishable until every neighbouring
+    /// pair differs at 1% with a Bonferroni correction for the pairs looked at, so noise does not survive as a split.
+    /// </summary>
     private static double[] MergeIndistinct(List<(double X, bool Win)> points, double[] cuts, int minSupport)
     {
         var list = cuts.ToList();
+        var threshold = Distinct(cuts.Length);
         while (list.Count > 0)
         {
             var bins = Counts(points, list);
@@ -185,10 +195,60 @@ public sealed class FieldEncoder
                 if (bins[i].Trials < minSupport || bins[i + 1].Trials < minSupport) z = -1;
                 if (z < bestZ) (best, bestZ) = (i, z);
             }
-            if (bestZ >= 1.96) break;
+            if (bestZ >= threshold) break;
             list.RemoveAt(best);
         }
         return [.. list];
+    }
+
+    /// <summary>The |z| two neighbouring groups must reach to stay apart, among <paramref name="pairs"/> neighbouring pairs.</summary>
+    private static double Distinct(int pairs)
+    {
+        var alpha = 0.01 / Math.Max(1, pairs);
+        double lo = 0, hi = 10;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (Statistics.ChiSquareSurvival(mid * mid, 1) > alpha) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
+
+    /// <summary>Categories in groups of indistinguishable win rates: sorted by win rate, neighbours merged as for bins.</summary>
+    private static List<string[]> GroupIndistinct(LearningData data, int column, IReadOnlyList<int> rows, List<string> categories)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < categories.Count; i++) index[Key(categories[i])] = i;
+        var wins = new int[categories.Count];
+        var seen = new int[categories.Count];
+        foreach (var r in rows)
+        {
+            var v = data.Values[column][r];
+            if (v.Length == 0 || !index.TryGetValue(Key(v), out var c)) continue;
+            seen[c]++;
+            if (data.Labels[r]) wins[c]++;
+        }
+        var groups = Enumerable.Range(0, categories.Count)
+            .OrderByDescending(c => (double)wins[c] / Math.Max(1, seen[c])).ThenBy(c => c)
+            .Select(c => (Members: new List<int> { c }, Counts: new Proportion(wins[c], seen[c])))
+            .ToList();
+        var threshold = Distinct(groups.Count - 1);
+        while (groups.Count > 1)
+        {
+            var best = -1;
+            var bestZ = double.MaxValue;
+            for (var i = 0; i + 1 < groups.Count; i++)
+            {
+                var z = Math.Abs(Statistics.TwoProportionZ(groups[i].Counts, groups[i + 1].Counts));
+                if (z < bestZ) (best, bestZ) = (i, z);
+            }
+            if (bestZ >= threshold) break;
+            var (a, b) = (groups[best], groups[best + 1]);
+            groups[best] = ([.. a.Members, .. b.Members], new Proportion(a.Counts.Successes + b.Counts.Successes, a.Counts.Trials + b.Counts.Trials));
+            groups.RemoveAt(best + 1);
+        }
+        // Within a group, the most common category first (the order the data showed them).
+        return [.. groups.Select(g => g.Members.Order().Select(m => categories[m]).ToArray())];
     }
 
     private static List<Proportion> Counts(List<(double X, bool Win)> points, List<double> cuts)

@@ -23,6 +23,7 @@ public static class ProfileLearner
     private const double PointsBudget = 100;
     private const int PointsStep = 1;
     private const double WeakAlpha = 0.05;
+    private const int MinimumPoints = 3;
 
     public static LearnedProfile Learn(LearningData data, IReadOnlyList<(int Column, FieldKind Kind)> candidates, IReadOnlyList<int> rows, LearnerOptions options)
     {
@@ -162,7 +163,8 @@ public static class ProfileLearner
 
         var signals = new List<LearnedSignal>();
         foreach (var group in relative.Select(x => (x.Field, x.Level, x.Value, Points: PointsStep * (int)Math.Round(x.Value * scale / PointsStep, MidpointRounding.AwayFromZero)))
-                                      .Where(x => x.Points != 0)
+                                      // A point or two is below what the data can tell apart: noise, not a criterion.
+                                      .Where(x => Math.Abs(x.Points) >= MinimumPoints)
                                       .GroupBy(x => (x.Field, x.Points)))
         {
             var field = selected[group.Key.Field];
