@@ -67,7 +67,7 @@ public static class LearningRun
         var final = ProfileLearner.Learn(data, candidates, all, learner);
         final = final with { LeftOut = [.. leftOut, .. final.LeftOut] };
         if (final.IsEmpty)
-            throw new InputException($"no column of {data.SourceName} tells wins from losses (every p-value is 0.05 or more, best: "
+            throw new InputException($"no criterion could be learned from {data.SourceName}: no column tells wins from losses clearly enough, in levels of {learner.MinSupport(data.RowCount)} rows or more (best: "
                 + string.Join(", ", final.Fields.OrderBy(f => f.PValue).Take(5).Select(f => $"{f.Column} {Statistics.FormatP(f.PValue)}"))
                 + "); no profile written. More rows, or other columns, may show a difference.", new SourceLocation(data.SourceName, 1));
         var name = ProfileName(data.SourceName);
