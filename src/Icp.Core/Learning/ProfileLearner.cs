@@ -174,11 +174,14 @@ public static class ProfileLearner
                 signals.Add(new LearnedSignal(new LearnedCriterion(field, names[field], levels, Evidence(data, field, levels, rows, baseRate)), group.Key.Points, coefficient));
             }
         }
-        // Keep the signals that move most scores: points weighted by how evenly the criterion splits the rows.
-        return [.. signals
+        // Keep the signals that move most scores (points weighted by how evenly the criterion splits the rows), then fit
+        // the model again on just those, so the points of the kept signals take over what the dropped ones explained.
+        var chosen = signals
             .OrderByDescending(s => Math.Abs(s.Points) * Spread(s.Criterion.Evidence))
             .ThenBy(s => s.Criterion.FieldName, StringComparer.Ordinal)
             .Take(options.MaxSignals)
+            .ToList();
+        return [.. Refit(data, chosen, kept, options)
             .OrderBy(s => selected.IndexOf(s.Criterion.Field))
             .ThenByDescending(s => s.Points)
             .ThenBy(s => s.Criterion.Levels[0])];
@@ -188,6 +191,30 @@ public static class ProfileLearner
             var share = e.TotalRows == 0 ? 0 : (double)e.WinRate.Trials / e.TotalRows;
             return Math.Sqrt(share * (1 - share));
         }
+    }
+
+    /// <summary>Logistic fit on the chosen criteria themselves (one 0/1 feature each), turned into integer points.</summary>
+    private static List<LearnedSignal> Refit(LearningData data, List<LearnedSignal> chosen, List<int> kept, LearnerOptions options)
+    {
+        if (chosen.Count == 0) return chosen;
+        var rows = new List<int[]>(kept.Count);
+        var labels = new List<bool>(kept.Count);
+        var active = new List<int>();
+        foreach (var r in kept)
+        {
+            active.Clear();
+            for (var s = 0; s < chosen.Count; s++) if (Holds(data, chosen[s].Criterion, r)) active.Add(s);
+            rows.Add([.. active]);
+            labels.Add(data.Labels[r]);
+        }
+        var (weights, _) = LogisticRegression.Fit(rows, labels, chosen.Count, options.Ridge);
+        // The best a row can earn: per single-valued field its best criterion (they exclude each other), plus every positive token.
+        var total = chosen.Select((s, i) => (s, w: weights[i]))
+            .GroupBy(x => x.s.Criterion.Field.IsMultiValued ? $"{x.s.Criterion.FieldName}\n{x.s.Criterion.Levels[0]}" : x.s.Criterion.FieldName)
+            .Sum(g => Math.Max(0, g.Max(x => x.w)));
+        if (total <= 0) return [];
+        return [.. chosen.Select((s, i) => s with { Points = (int)Math.Round(weights[i] * PointsBudget / total, MidpointRounding.AwayFromZero), Coefficient = weights[i] })
+            .Where(s => Math.Abs(s.Points) >= MinimumPoints)];
     }
 
     /// <summary>Levels that one criterion can express together: categories in one list; adjacent bins as one range; other, missing and tokens alone.</summary>
