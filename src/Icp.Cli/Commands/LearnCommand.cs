@@ -21,6 +21,10 @@ internal static class LearnCommand
             Description = "Outcome values that count as a win, comma-separated (e.g. Won or 1); every other non-empty value is a loss, blank outcomes are skipped. A comparison such as \">=0.6\" works on numeric outcomes.",
             Required = true,
         };
+        var negative = new Option<string?>("--negative")
+        {
+            Description = "Outcome values that count as a loss, comma-separated (e.g. Lost). Rows with any other value (open deals) are then skipped instead of counted as losses.",
+        };
         var output = CommonOptions.Out();
         output.Required = true;
         output.Description = "Profile YAML to write (- for stdout). Written to a temporary file and renamed: a failed run writes nothing.";
@@ -42,7 +46,7 @@ internal static class LearnCommand
 
             Example:
               icp learn -d samples/maven-crm/accounts_with_outcomes.csv --outcome win_rate --positive ">=0.63" -o learned.yaml
-            """) { data, outcome, positive, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, noTrees, json, quiet };
+            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, noTrees, json, quiet };
         command.SetAction(parse =>
         {
             var positives = Split(parse.GetValue(positive));
@@ -51,7 +55,7 @@ internal static class LearnCommand
             if (options.MaxSignals is < 1 or > 100) throw new InputException($"--max-signals must be between 1 and 100, got {options.MaxSignals}");
             LearningData learningData;
             using (var reader = TableReaders.Open(parse.GetValue(data)!))
-                learningData = LearningData.Read(reader, new OutcomeSpec(parse.GetValue(outcome)!, positives), Split(parse.GetValue(exclude)));
+                learningData = LearningData.Read(reader, new OutcomeSpec(parse.GetValue(outcome)!, positives, Split(parse.GetValue(negative))), Split(parse.GetValue(exclude)));
             IBaselineModel[] baselines = parse.GetValue(noTrees) ? [] : [new FastTreeBaseline()];
             var result = LearningRun.Run(learningData, options, baselines);
             var outPath = parse.GetValue(output)!;
@@ -78,7 +82,8 @@ internal static class LearnCommand
     private static void Summary(IAnsiConsole console, LearningResult result, string outPath)
     {
         console.MarkupLine($"read {result.Rows:N0} rows with an outcome: {result.Wins:N0} wins ({100.0 * result.Wins / result.Rows:0.0}%)"
-            + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : ""));
+            + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
+            + (result.OtherOutcomes > 0 ? $", {result.OtherOutcomes:N0} rows neither won nor lost skipped" : ""));
         if (result.LeftOut.Count > 0)
         {
             var left = new Table().Border(TableBorder.Rounded).Title("[bold]Columns left out[/]");
@@ -134,6 +139,7 @@ internal static class LearnCommand
         rows = result.Rows,
         wins = result.Wins,
         blank_outcomes = result.BlankOutcomes,
+        other_outcomes = result.OtherOutcomes,
         as_of = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         left_out = result.LeftOut.Select(l => new { column = l.Column, reason = l.Reason }),
         disqualifiers = result.Profile.Disqualifiers.Select(d => new { criterion = ProfileWriter.Condition(d.Criterion, result.AsOf ?? DateOnly.MinValue), reason = d.Reason, evidence = Evidence(d.Criterion.Evidence) }),

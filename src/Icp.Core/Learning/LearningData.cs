@@ -8,9 +8,10 @@ namespace Icp.Core.Learning;
 /// <summary>
 /// Which rows count as wins: the outcome column and its positive values (case- and white-space-insensitive). Every other
 /// non-empty value is a loss; a blank outcome is no evidence and is skipped. A value such as <c>&gt;=0.6</c> compares
-/// numerically instead, for outcomes that are rates or amounts.
+/// numerically instead, for outcomes that are rates or amounts. With <see cref="NegativeValues"/>, only those values are
+/// losses and rows with any other value (open deals: Prospecting, Engaging) are skipped and counted.
 /// </summary>
-public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveValues);
+public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveValues, IReadOnlyList<string>? NegativeValues = null);
 
 /// <summary>
 /// A table held in memory for learning: feature columns as text (column-major), one win/loss label per row and the
@@ -19,7 +20,7 @@ public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveVa
 public sealed class LearningData
 {
     private LearningData(string sourceName, IReadOnlyList<string> columns, string[][] values, bool[] labels, long[] lines,
-        int outcomeColumn, int blankOutcomes, IReadOnlyList<int> excludedColumns)
+        int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns)
     {
         SourceName = sourceName;
         Columns = columns;
@@ -28,6 +29,7 @@ public sealed class LearningData
         Lines = lines;
         OutcomeColumn = outcomeColumn;
         BlankOutcomes = blankOutcomes;
+        OtherOutcomes = otherOutcomes;
         ExcludedColumns = excludedColumns;
     }
 
@@ -49,6 +51,9 @@ public sealed class LearningData
 
     /// <summary>Rows skipped because their outcome was blank.</summary>
     public int BlankOutcomes { get; }
+
+    /// <summary>Rows skipped because their outcome was neither positive nor one of the given negative values.</summary>
+    public int OtherOutcomes { get; }
 
     /// <summary>Columns the user asked to leave out (<c>--exclude-columns</c>).</summary>
     public IReadOnlyList<int> ExcludedColumns { get; }
@@ -78,6 +83,8 @@ public sealed class LearningData
             excluded.Add(index);
         }
         var positive = PositiveTest.Create(outcome.PositiveValues);
+        var negatives = outcome.NegativeValues is { Count: > 0 } given ? new HashSet<string>(given.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase) : null;
+        var other = 0;
 
         var values = new List<string>[reader.Columns.Count];
         for (var c = 0; c < values.Length; c++) values[c] = [];
@@ -96,7 +103,9 @@ public sealed class LearningData
                 if (label.IsEmpty) { blank++; continue; }
                 var text = label.ToString();
                 seen[text] = seen.GetValueOrDefault(text) + 1;
-                labels.Add(positive.Holds(text, new SourceLocation(source, batch.LineOf(r), column + 1, reader.Columns[column])));
+                var won = positive.Holds(text, new SourceLocation(source, batch.LineOf(r), column + 1, reader.Columns[column]));
+                if (!won && negatives is not null && !negatives.Contains(ValueParsers.NormaliseText(text))) { other++; continue; }
+                labels.Add(won);
                 lines.Add(batch.LineOf(r));
                 for (var c = 0; c < values.Length; c++)
                 {
@@ -119,9 +128,11 @@ public sealed class LearningData
             throw new InputException($"column '{name}' of {source} is empty in every row: there is no outcome to learn from", new SourceLocation(source, 1, column + 1, name));
         if (wins == 0)
             throw new InputException($"--positive {string.Join(",", outcome.PositiveValues)}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(outcome.PositiveValues[0], seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
+        if (negatives is not null && negatives.FirstOrDefault(n => !seen.ContainsKey(n)) is { } absent)
+            throw new InputException($"--negative {absent}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(absent, seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
         if (wins == labels.Count)
             throw new InputException($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
-        return new LearningData(source, reader.Columns, [.. values.Select(v => v.ToArray())], [.. labels], [.. lines], column, blank, excluded);
+        return new LearningData(source, reader.Columns, [.. values.Select(v => v.ToArray())], [.. labels], [.. lines], column, blank, other, excluded);
     }
 
     private static string ValuesSeen(Dictionary<string, int> seen) =>

@@ -29,7 +29,7 @@ public sealed record Evaluation(string Method, int TrainRows, int TestRows, IRea
 
 /// <summary>Everything one <c>icp learn</c> run produced: the profile text, what it is made of, and how well it ranks.</summary>
 public sealed record LearningResult(string ProfileYaml, LearnedProfile Profile, Evaluation Evaluation, IReadOnlyList<LeftOutColumn> LeftOut,
-    IReadOnlyList<TierThreshold> Tiers, DateOnly? AsOf, int Rows, int Wins, int BlankOutcomes);
+    IReadOnlyList<TierThreshold> Tiers, DateOnly? AsOf, int Rows, int Wins, int BlankOutcomes, int OtherOutcomes);
 
 /// <summary>
 /// The whole learning procedure with its honest evaluation: guard the columns, split (stratified hold-out, time-based,
@@ -76,7 +76,7 @@ public static class LearningRun
         var tiers = Tiers(scores.Scores, options.Capacity);
         var header = Header(data, options, asOf, evaluation, final);
         var yaml = ProfileWriter.Write(final, name, description, header, tiers, asOf ?? DateOnly.MinValue);
-        return new LearningResult(yaml, final, evaluation, final.LeftOut, tiers, asOf, data.RowCount, wins, data.BlankOutcomes);
+        return new LearningResult(yaml, final, evaluation, final.LeftOut, tiers, asOf, data.RowCount, wins, data.BlankOutcomes, data.OtherOutcomes);
     }
 
     /// <summary>Columns worth learning from with their kinds, and the others with the reason each was left out.</summary>
@@ -266,7 +266,8 @@ public static class LearningRun
         var lines = new List<string>
         {
             $"Learned by 'icp learn' from {FileName(data.SourceName)}: {data.RowCount:N0} rows with an outcome in '{outcome}', {data.Wins:N0} wins ({100.0 * data.Wins / data.RowCount:0.0}%)"
-                + (data.BlankOutcomes > 0 ? $"; {data.BlankOutcomes:N0} rows with a blank outcome skipped." : "."),
+                + (data.BlankOutcomes > 0 ? $"; {data.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
+                + (data.OtherOutcomes > 0 ? $"; {data.OtherOutcomes:N0} rows with an outcome neither won nor lost skipped" : "") + ".",
             $"Seed {options.Seed}; as of {(asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(no dates in the data)")}.",
             $"Evaluation, {evaluation.Method}: AUC {evaluation.Profile.Auc:0.000} (naive Bayes {evaluation.Models[1].Auc:0.000}), top-decile lift {evaluation.Profile.TopDecileLift:0.00}.",
         };

@@ -55,6 +55,24 @@ public sealed class LearningBadInputTests
     }
 
     [Fact]
+    public void With_negative_values_open_outcomes_are_skipped_and_counted()
+    {
+        var data = LearningData.Read(Table.Reader(Columns, Deals(12, i => (i % 3) switch { 0 => "Won", 1 => "Lost", _ => "Engaging" }), "deals.csv"),
+            new OutcomeSpec("stage", ["Won"], ["Lost"]), []);
+        Assert.Equal(8, data.RowCount);
+        Assert.Equal(4, data.OtherOutcomes);
+        Assert.Equal(4, data.Wins);
+    }
+
+    [Fact]
+    public void A_negative_value_that_never_occurs_lists_the_values_seen()
+    {
+        var e = Assert.Throws<InputException>(() => LearningData.Read(Table.Reader(Columns, Deals(10, i => i < 5 ? "Won" : "Lost"), "deals.csv"),
+            new OutcomeSpec("stage", ["Won"], ["Los"]), []));
+        Assert.Equal("deals.csv:1:3 (field 'stage'): --negative Los: no row of deals.csv has that value in column 'stage' — did you mean 'Lost'?. Values seen: Lost (5), Won (5)", e.Describe());
+    }
+
+    [Fact]
     public void Unknown_excluded_column_is_named_with_a_suggestion()
     {
         var e = Assert.Throws<InputException>(() => Read(Deals(10, i => i < 5 ? "Won" : "Lost"), exclude: ["industy"]));

@@ -65,4 +65,17 @@ public sealed class SharedDataLearningTests
         var tiers = result.Evaluation.Tiers.ToDictionary(t => t.Tier, t => t.WinRate.Rate);
         Assert.True(tiers["A"] > tiers["D"] + 0.3, string.Join(", ", tiers));
     }
+
+    [Fact]
+    public void On_telco_retention_the_profile_beats_naive_Bayes_and_leaves_out_the_customer_id()
+    {
+        using var reader = TableReaders.Open(Repository.SharedData("ibm_telco_churn", "IBM_Cognos_Data.csv"));
+        // Retained customers are the wins: the profile describes who stays.
+        var data = LearningData.Read(reader, new OutcomeSpec("Churn", ["No"]), []);
+        var result = LearningRun.Run(data, new LearnOptions(Seed: 42), []);
+        Assert.StartsWith("ID-like", Assert.Single(result.LeftOut, l => l.Column == "customerID").Reason, StringComparison.Ordinal);
+        var bayes = result.Evaluation.Models[1];
+        Assert.True(result.Evaluation.Profile.Auc > bayes.Auc, $"learned {result.Evaluation.Profile.Auc:0.000} vs naive Bayes {bayes.Auc:0.000}");
+        Assert.Contains(result.Profile.Signals, s => s.Criterion.FieldName == "contract");
+    }
 }
