@@ -110,7 +110,7 @@ internal static class LearnCommand
         models.AddColumn(new TableColumn("top-decile lift").RightAligned());
         foreach (var m in evaluation.Models) models.AddRow(Markup.Escape(m.Model), $"{m.Auc:0.000}", $"{m.TopDecileLift:0.00}");
         console.Write(models);
-        var tiers = new Table().Border(TableBorder.Rounded).Title($"[bold]Win rate by tier[/] on {evaluation.TestRows:N0} evaluation rows");
+        var tiers = new Table().Border(TableBorder.Rounded).Title($"[bold]Win rate by tier[/] ({evaluation.TestRows:N0} rows)");
         tiers.AddColumn("tier");
         tiers.AddColumn(new TableColumn("rows").RightAligned());
         tiers.AddColumn(new TableColumn("win rate (95% CI)").RightAligned());
