@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Icp.Cli.Reports;
 using Icp.Cli.Terminal;
 using Icp.Core;
 using Icp.Core.Learning;
@@ -35,6 +36,7 @@ internal static class LearnCommand
         var date = new Option<string?>("--date") { Description = "Date column for a time-based hold-out: learn on the past, evaluate on the most recent rows." };
         var capacity = new Option<int?>("--capacity") { Description = "Accounts sales can work: tier A's threshold is set so about this many rows reach it." };
         var maxSignals = new Option<int>("--max-signals") { Description = "At most this many soft signals (default 12).", DefaultValueFactory = _ => 12 };
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (inline SVG charts, nothing fetched): criteria with their lift and interval, ROC curves, win rate by tier, what was left out." };
         var noTrees = new Option<bool>("--no-trees") { Description = "Skip the gradient-boosted trees baseline (faster on big tables)." };
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
@@ -44,9 +46,10 @@ internal static class LearnCommand
             integer points, and an honest evaluation on held-out rows next to naive Bayes and gradient-boosted trees.
             The profile carries its evidence as comments; 'icp score' uses it directly.
 
-            Example:
-              icp learn -d samples/maven-crm/accounts_with_outcomes.csv --outcome win_rate --positive ">=0.63" -o learned.yaml
-            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, noTrees, json, quiet };
+            Examples:
+              icp learn -d samples/maven-crm/accounts_with_outcomes.csv --outcome total_won_value --positive ">=140000" -o best.yaml
+              icp learn -d samples/maven-crm/sales_pipeline.csv --outcome deal_stage --positive Won --negative Lost -o deals.yaml --report deals.html
+            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, noTrees, json, quiet };
         command.SetAction(parse =>
         {
             var positives = Split(parse.GetValue(positive));
@@ -59,10 +62,16 @@ internal static class LearnCommand
             IBaselineModel[] baselines = parse.GetValue(noTrees) ? [] : [new FastTreeBaseline()];
             var result = LearningRun.Run(learningData, options, baselines);
             var outPath = parse.GetValue(output)!;
-            TextOutput.Write(outPath, result.ProfileYaml);
+            var files = new List<(string, string)> { (outPath, result.ProfileYaml) };
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                if (reportPath == "-") throw new UsageException("--report needs a file name (the profile may go to stdout, the report cannot)");
+                files.Add((reportPath, LearnReport.Render(result, Path.GetFileName(learningData.SourceName))));
+            }
+            TextOutput.WriteAll(files);
 
             if (parse.GetValue(json)) Render.WriteJson(outPath == "-" ? console.Error : console.Output, Json(result, outPath));
-            else if (!parse.GetValue(quiet)) Summary(console.Summary(outPath), result, outPath);
+            else if (!parse.GetValue(quiet)) Summary(console.Summary(outPath), result, outPath, parse.GetValue(report));
             return ExitCodes.Ok;
         });
         return command;
@@ -79,7 +88,7 @@ internal static class LearnCommand
         return d;
     }
 
-    private static void Summary(IAnsiConsole console, LearningResult result, string outPath)
+    private static void Summary(IAnsiConsole console, LearningResult result, string outPath, string? reportPath)
     {
         console.MarkupLine($"read {result.Rows:N0} rows with an outcome: {result.Wins:N0} wins ({100.0 * result.Wins / result.Rows:0.0}%)"
             + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
@@ -119,6 +128,7 @@ internal static class LearnCommand
         if (evaluation.Note is { } note) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         if (result.Profile.Note is { } weak) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(weak)}");
         if (outPath != "-") console.MarkupLine($"wrote profile [bold]{Markup.Escape(outPath)}[/] (tiers {string.Join(", ", result.Tiers.Select(t => $"{t.Name} >= {t.Minimum}"))})");
+        if (reportPath is not null) console.MarkupLine($"wrote report [bold]{Markup.Escape(reportPath)}[/]");
     }
 
     private static void AddRow(Table table, LearnedCriterion c, string points, LearningResult result)

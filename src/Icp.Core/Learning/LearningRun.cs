@@ -22,7 +22,16 @@ public sealed record ModelScore(string Model, double Auc, double TopDecileLift);
 public sealed record TierOutcome(string Tier, Proportion WinRate);
 
 /// <summary>How the learned profile did on rows it was not learned from, next to the baselines on the same rows.</summary>
-public sealed record Evaluation(string Method, int TrainRows, int TestRows, IReadOnlyList<ModelScore> Models, IReadOnlyList<TierOutcome> Tiers, string? Note)
+/// <param name="Method">How rows were split, in words.</param>
+/// <param name="TrainRows">Training rows (per fold, on average, under cross-validation).</param>
+/// <param name="TestRows">Rows scored by a model that did not learn from them.</param>
+/// <param name="Models">The learned profile first, then naive Bayes, then any other baselines.</param>
+/// <param name="Tiers">Win rate of the evaluation rows per tier of the learned profile.</param>
+/// <param name="Note">Why the requested split was not used, when it was not.</param>
+/// <param name="Scores">Per model (in the order of <paramref name="Models"/>), its score of every evaluation row.</param>
+/// <param name="Labels">Whether each evaluation row was a win.</param>
+public sealed record Evaluation(string Method, int TrainRows, int TestRows, IReadOnlyList<ModelScore> Models, IReadOnlyList<TierOutcome> Tiers, string? Note,
+    IReadOnlyList<double[]> Scores, bool[] Labels)
 {
     public ModelScore Profile => Models[0];
 }
@@ -133,7 +142,7 @@ public static class LearningRun
         var byTier = tierNames.Select((t, i) => (t, labels[i])).GroupBy(x => x.t)
             .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Item2), g.Count())))
             .OrderBy(t => t.Tier == "excluded" ? 1 : 0).ThenBy(t => t.Tier, StringComparer.Ordinal).ToList();
-        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note);
+        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note, scores, labels);
     }
 
     /// <summary>Scores the test rows with a fold's profile, its tiers set from its own training rows.</summary>

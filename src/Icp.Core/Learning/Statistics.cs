@@ -50,6 +50,27 @@ public static class Statistics
         return (rankSumPositive - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
     }
 
+    /// <summary>The ROC curve: (false-positive rate, true-positive rate) after each distinct score, best scores first, from (0,0) to (1,1).</summary>
+    public static IReadOnlyList<(double Fpr, double Tpr)> RocCurve(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive)
+    {
+        var n = scores.Length;
+        var order = Enumerable.Range(0, n).ToArray();
+        var keys = scores.ToArray();
+        Array.Sort(order, (a, b) => keys[b].CompareTo(keys[a]));
+        long positives = 0;
+        foreach (var p in positive) if (p) positives++;
+        var negatives = n - positives;
+        var curve = new List<(double, double)> { (0, 0) };
+        long tp = 0, fp = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (positive[order[i]]) tp++; else fp++;
+            if (i + 1 < n && keys[order[i + 1]] == keys[order[i]]) continue;
+            curve.Add((negatives == 0 ? 0 : (double)fp / negatives, positives == 0 ? 0 : (double)tp / positives));
+        }
+        return curve;
+    }
+
     /// <summary>Win rate of the best-scoring tenth divided by the overall win rate (score ties broken by row order).</summary>
     public static double TopDecileLift(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive)
     {

@@ -124,4 +124,42 @@ public sealed class LearnCommandTests
         Assert.Contains("#   won_deals: suspected post-outcome: the name says 'won'", yaml, StringComparison.Ordinal);
         Assert.Equal(0, IcpCli.Run("validate", dir.File("best.yaml"), "--data", Repository.File("samples", "maven-crm", "accounts.csv")).ExitCode);
     }
+
+    [Fact]
+    public void Report_is_one_self_contained_html_file_with_charts_and_every_criterion()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", Planted(dir), "--outcome", "outcome", "--positive", "Won", "-o", dir.File("p.yaml"), "--report", dir.File("report.html"), "--no-trees");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var html = File.ReadAllText(dir.File("report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Equal(4, html.Split("<svg ").Length - 1); // criteria, ROC, tiers, score distribution
+        // Nothing is fetched: the only URL is the SVG namespace.
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+        Assert.Empty(System.Text.RegularExpressions.Regex.Matches(html, "https?://(?!www\\.w3\\.org/2000/svg)"));
+        Assert.Contains("country: { in: [&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("industry: { in: [&quot;Fintech&quot;] }", html, StringComparison.Ordinal);
+        Assert.Contains("<td>company</td><td>ID-like: 100% of values are distinct</td>", html, StringComparison.Ordinal);
+        Assert.Contains("wrote report", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_in_a_missing_directory_exits_1_and_writes_no_profile_either()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", Planted(dir, 1000), "--outcome", "outcome", "--positive", "Won", "-o", dir.File("p.yaml"), "--report", dir.File("nowhere/report.html"), "--no-trees");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("does not exist", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("p.yaml")));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void Report_to_stdout_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", Planted(dir, 1000), "--outcome", "outcome", "--positive", "Won", "-o", dir.File("p.yaml"), "--report", "-", "--no-trees");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--report needs a file name", result.Err, StringComparison.Ordinal);
+    }
 }
