@@ -37,6 +37,7 @@ internal static class LearnCommand
         var capacity = new Option<int?>("--capacity") { Description = "Accounts sales can work: tier A's threshold is set so about this many rows reach it." };
         var maxSignals = new Option<int>("--max-signals") { Description = "At most this many soft signals (default 12).", DefaultValueFactory = _ => 12 };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (inline SVG charts, nothing fetched): criteria with their lift and interval, ROC curves, win rate by tier, what was left out." };
+        var compare = new Option<string?>("--compare") { Description = "Your own profile YAML, scored on the same evaluation rows as one more baseline." };
         var noTrees = new Option<bool>("--no-trees") { Description = "Skip the gradient-boosted trees baseline (faster on big tables)." };
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
@@ -49,12 +50,17 @@ internal static class LearnCommand
             Examples:
               icp learn -d samples/maven-crm/accounts_with_outcomes.csv --outcome total_won_value --positive ">=140000" -o best.yaml
               icp learn -d samples/maven-crm/sales_pipeline.csv --outcome deal_stage --positive Won --negative Lost -o deals.yaml --report deals.html
-            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, noTrees, json, quiet };
+            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
         command.SetAction(parse =>
         {
             var positives = Split(parse.GetValue(positive));
             if (positives.Count == 0) throw new UsageException("--positive needs at least one value, e.g. --positive Won");
-            var options = new LearnOptions(parse.GetValue(seed), parse.GetValue(holdout), ParseAsOf(parse.GetValue(asOf)), parse.GetValue(date), parse.GetValue(capacity), parse.GetValue(maxSignals));
+            var asOfDate = ParseAsOf(parse.GetValue(asOf));
+            var compared = parse.GetValue(compare) is { } comparePath
+                ? new ComparedProfile(ScoringRun.LoadProfiles(console, [comparePath], showWarnings: false)[0], Path.GetFileName(comparePath),
+                    asOfDate ?? DateOnly.FromDateTime(console.Clock.GetUtcNow().UtcDateTime))
+                : null;
+            var options = new LearnOptions(parse.GetValue(seed), parse.GetValue(holdout), asOfDate, parse.GetValue(date), parse.GetValue(capacity), parse.GetValue(maxSignals), compared);
             if (options.MaxSignals is < 1 or > 100) throw new InputException($"--max-signals must be between 1 and 100, got {options.MaxSignals}");
             LearningData learningData;
             using (var reader = TableReaders.Open(parse.GetValue(data)!))

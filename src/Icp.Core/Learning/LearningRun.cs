@@ -13,7 +13,12 @@ namespace Icp.Core.Learning;
 /// <param name="DateColumn">When given, the hold-out is the most recent rows by this column (train on the past, test on the future).</param>
 /// <param name="Capacity">Accounts sales can work: tier A's threshold is set so about this many rows reach it.</param>
 /// <param name="MaxSignals">At most this many soft signals (12 by default).</param>
-public sealed record LearnOptions(int Seed = 42, double Holdout = 0.25, DateOnly? AsOf = null, string? DateColumn = null, int? Capacity = null, int MaxSignals = 12);
+/// <param name="Compare">A hand-written profile to score on the same evaluation rows, as one more baseline.</param>
+public sealed record LearnOptions(int Seed = 42, double Holdout = 0.25, DateOnly? AsOf = null, string? DateColumn = null, int? Capacity = null, int MaxSignals = 12,
+    ComparedProfile? Compare = null);
+
+/// <summary>The user's own profile, compared with the learned one (<c>--compare</c>); <paramref name="AsOf"/> dates its recency criteria.</summary>
+public sealed record ComparedProfile(Profile Profile, string Name, DateOnly AsOf);
 
 /// <summary>A model's ranking quality on the evaluation rows.</summary>
 public sealed record ModelScore(string Model, double Auc, double TopDecileLift);
@@ -109,7 +114,11 @@ public static class LearningRun
         IReadOnlyList<IBaselineModel> baselines, RowBatch batch)
     {
         var (folds, method, note) = Split(data, options);
-        var models = 2 + baselines.Count;
+        var compared = options.Compare is { } c
+            ? CompiledProfile.Compile(c.Profile, new ColumnResolver(data.Columns, data.SourceName), new ScoringOptions(c.AsOf)).CreateEvaluator()
+            : null;
+        var first = compared is null ? 2 : 3; // learned, naive Bayes, [the user's profile], other baselines
+        var models = first + baselines.Count;
         var testRows = folds.SelectMany(f => f.Test).ToArray();
         var scores = new double[models][];
         for (var m = 0; m < models; m++) scores[m] = new double[testRows.Length];
@@ -132,12 +141,13 @@ public static class LearningRun
                 scores[0][at + i] = scored.Scores[i];
                 tierNames[at + i] = scored.Tiers[i];
                 scores[1][at + i] = bayes.Score(data, test[i]);
-                for (var b = 0; b < other.Count; b++) scores[2 + b][at + i] = other[b][i];
+                if (compared is not null) scores[2][at + i] = compared.Evaluate(batch, test[i]) is var r && r.Excluded ? -1 : r.Score;
+                for (var b = 0; b < other.Count; b++) scores[first + b][at + i] = other[b][i];
             }
             at += test.Length;
         }
         var labels = testRows.Select(r => data.Labels[r]).ToArray();
-        var names = new[] { "learned profile", NaiveBayesName }.Concat(baselines.Select(b => b.Name)).ToList();
+        var names = new[] { "learned profile", NaiveBayesName }.Concat(options.Compare is { } own ? [$"your profile ({own.Name})"] : []).Concat(baselines.Select(b => b.Name)).ToList();
         var results = names.Select((n, m) => new ModelScore(n, Statistics.Auc(scores[m], labels), Statistics.TopDecileLift(scores[m], labels))).ToList();
         var byTier = tierNames.Select((t, i) => (t, labels[i])).GroupBy(x => x.t)
             .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Item2), g.Count())))

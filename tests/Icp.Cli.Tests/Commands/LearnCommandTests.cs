@@ -162,4 +162,28 @@ public sealed class LearnCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--report needs a file name", result.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_scores_a_hand_written_profile_on_the_same_rows()
+    {
+        using var dir = new TempDirectory();
+        var mine = dir.Write("mine.yaml", "icp: mine\nsignals:\n  - industry: { in: [Fintech] }\n    points: 10\n");
+        var result = IcpCli.Run("learn", "-d", Planted(dir), "--outcome", "outcome", "--positive", "Won", "-o", dir.File("p.yaml"), "--compare", mine, "--no-trees", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var models = json.RootElement.GetProperty("evaluation").GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("auc").GetDouble());
+        // Fintech alone ranks better than chance, and worse than the learned profile that also knows size and country.
+        Assert.InRange(models["your profile (mine.yaml)"], 0.55, models["learned profile"]);
+    }
+
+    [Fact]
+    public void Compare_with_a_field_the_data_lacks_exits_1_naming_it()
+    {
+        using var dir = new TempDirectory();
+        var mine = dir.Write("mine.yaml", "icp: mine\nsignals:\n  - revenue: { gte: 10 }\n    points: 10\n");
+        var result = IcpCli.Run("learn", "-d", Planted(dir, 1000), "--outcome", "outcome", "--positive", "Won", "-o", dir.File("p.yaml"), "--compare", mine, "--no-trees");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("field 'revenue' used at", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("p.yaml")));
+    }
 }
