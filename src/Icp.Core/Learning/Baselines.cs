@@ -27,14 +27,13 @@ public sealed record FeatureMatrix(IReadOnlyList<string> Names, float[][] Rows, 
             for (var f = 0; f < fields.Count; f++)
             {
                 var field = fields[f];
-                var text = data.Values[field.Column][rows[i]];
                 if (field.Kind is FieldKind.Number or FieldKind.Date)
                 {
-                    x[offsets[f]] = field.Number(text) is { } v ? (float)v : float.NaN;
+                    x[offsets[f]] = field.Number(data.Values[field.Column][rows[i]]) is { } v ? (float)v : float.NaN;
                     continue;
                 }
                 active.Clear();
-                field.Encode(text, active, offsets[f]);
+                field.EncodeRow(data, rows[i], active, offsets[f]);
                 foreach (var a in active) x[a] = 1;
             }
             matrix[i] = x;

@@ -92,6 +92,46 @@ public sealed class FieldEncoder
         return list.Count == 0 ? -1 : list[0];
     }
 
+    private LearningColumn? _column;
+    private int[][] _levelsByCode = [];
+
+    /// <summary>
+    /// Like <see cref="Encode"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
+    /// encoded once and remembered: the hot loops over millions of rows then parse nothing.
+    /// </summary>
+    public void EncodeRow(LearningData data, int row, List<int> into, int offset)
+    {
+        var levels = LevelsOfRow(data, row);
+        foreach (var l in levels) into.Add(offset + l);
+    }
+
+    /// <summary>The levels row <paramref name="row"/> falls in (none, one, or several tokens of a list).</summary>
+    public int[] LevelsOfRow(LearningData data, int row)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var column = data.Values[Column];
+        if (!ReferenceEquals(column, _column))
+        {
+            var byCode = new int[column.Distinct.Count][];
+            var list = new List<int>();
+            for (var code = 0; code < byCode.Length; code++)
+            {
+                list.Clear();
+                Encode(column.Distinct[code], list, 0);
+                byCode[code] = [.. list];
+            }
+            (_levelsByCode, _column) = (byCode, column);
+        }
+        return _levelsByCode[column.Codes[row]];
+    }
+
+    /// <summary>True when row <paramref name="row"/> falls in any of <paramref name="levels"/>.</summary>
+    public bool RowIn(LearningData data, int row, IReadOnlyList<int> levels)
+    {
+        foreach (var l in LevelsOfRow(data, row)) if (levels.Contains(l)) return true;
+        return false;
+    }
+
     internal double? Number(string value)
     {
         if (value.Length == 0) return null;
@@ -137,10 +177,11 @@ public sealed class FieldEncoder
         }
 
         var probe = new FieldEncoder(column, name, kind, [], [], asOf);
+        var numbers = values.Distinct.Select(probe.Number).ToArray(); // parse each distinct text once
         var points = new List<(double X, bool Win)>(rows.Count);
         foreach (var r in rows)
         {
-            if (probe.Number(values[r]) is { } x) points.Add((x, data.Labels[r]));
+            if (numbers[values.Codes[r]] is { } x) points.Add((x, data.Labels[r]));
             else missing++;
         }
         points.Sort((a, b) => a.X.CompareTo(b.X));

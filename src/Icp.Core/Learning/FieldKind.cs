@@ -39,14 +39,16 @@ public static class ColumnGuards
         var values = data.Values[index];
         int nonEmpty = 0, numbers = 0, dates = 0, lists = 0, integers = 0;
         var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var v in values)
+        for (var code = 0; code < values.Distinct.Count; code++)
         {
-            if (v.Length == 0) continue;
-            nonEmpty++;
+            var v = values.Distinct[code];
+            var n = values.Frequencies[code];
+            if (v.Length == 0 || n == 0) continue;
+            nonEmpty += n;
             distinct.Add(v);
-            if (ValueParsers.TryParseNumber(v, out var x)) { numbers++; if (x == Math.Floor(x)) integers++; }
-            else if (ValueParsers.TryParseDate(v, out _)) dates++;
-            if (v.Contains(';', StringComparison.Ordinal) || v.StartsWith('[')) lists++;
+            if (ValueParsers.TryParseNumber(v, out var x)) { numbers += n; if (x == Math.Floor(x)) integers += n; }
+            else if (ValueParsers.TryParseDate(v, out _)) dates += n;
+            if (v.Contains(';', StringComparison.Ordinal) || v.StartsWith('[')) lists += n;
         }
         if (nonEmpty == 0) return (null, "every value is empty");
         if (distinct.Count == 1) return (null, $"one value only ('{distinct.First()}')");

@@ -19,7 +19,7 @@ public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveVa
 /// </summary>
 public sealed class LearningData
 {
-    private LearningData(string sourceName, IReadOnlyList<string> columns, string[][] values, bool[] labels, long[] lines,
+    private LearningData(string sourceName, IReadOnlyList<string> columns, LearningColumn[] values, bool[] labels, long[] lines,
         int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns)
     {
         SourceName = sourceName;
@@ -38,8 +38,8 @@ public sealed class LearningData
     /// <summary>Every column of the source, in file order (the outcome column included).</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Values per column, then per row; empty text is a missing value.</summary>
-    public string[][] Values { get; }
+    /// <summary>Values per column, then per row (<c>Values[column][row]</c>); empty text is a missing value.</summary>
+    public IReadOnlyList<LearningColumn> Values { get; }
 
     /// <summary>True for a win.</summary>
     public bool[] Labels { get; }
@@ -86,15 +86,13 @@ public sealed class LearningData
         var negatives = outcome.NegativeValues is { Count: > 0 } given ? new HashSet<string>(given.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase) : null;
         var other = 0;
 
-        var values = new List<string>[reader.Columns.Count];
-        for (var c = 0; c < values.Length; c++) values[c] = [];
+        var values = new LearningColumn.Builder[reader.Columns.Count];
+        for (var c = 0; c < values.Length; c++) values[c] = new();
         var labels = new List<bool>();
         var lines = new List<long>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var blank = 0;
         var batch = new RowBatch(reader.Columns.Count, ScoringPipeline.BatchRows);
-        // The same few texts repeat down a column: one string per distinct value keeps millions of rows affordable.
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadBatch(batch))
         {
             for (var r = 0; r < batch.Count; r++)
@@ -107,18 +105,7 @@ public sealed class LearningData
                 if (!won && negatives is not null && !negatives.Contains(ValueParsers.NormaliseText(text))) { other++; continue; }
                 labels.Add(won);
                 lines.Add(batch.LineOf(r));
-                for (var c = 0; c < values.Length; c++)
-                {
-                    var field = batch[r, c].Trim();
-                    if (field.IsEmpty) { values[c].Add(""); continue; }
-                    var s = field.ToString();
-                    if (field.Length <= 64)
-                    {
-                        if (pool.TryGetValue(s, out var pooled)) s = pooled;
-                        else if (pool.Count < 1_000_000) pool[s] = s;
-                    }
-                    values[c].Add(s);
-                }
+                for (var c = 0; c < values.Length; c++) values[c].Add(batch[r, c].Trim());
             }
         }
 
@@ -132,7 +119,7 @@ public sealed class LearningData
             throw new InputException($"--negative {absent}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(absent, seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
         if (wins == labels.Count)
             throw new InputException($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
-        return new LearningData(source, reader.Columns, [.. values.Select(v => v.ToArray())], [.. labels], [.. lines], column, blank, other, excluded);
+        return new LearningData(source, reader.Columns, [.. values.Select(v => v.Build())], [.. labels], [.. lines], column, blank, other, excluded);
     }
 
     private static string ValuesSeen(Dictionary<string, int> seen) =>

@@ -74,7 +74,7 @@ public static class LearningRun
             throw new InputException($"{data.SourceName} has no column to learn from: {string.Join("; ", leftOut.Select(l => $"{l.Column}: {l.Reason}"))}", new SourceLocation(data.SourceName, 1));
         var asOf = options.AsOf ?? LatestDate(data, candidates);
         var learner = new LearnerOptions(asOf ?? DateOnly.MinValue, options.MaxSignals);
-        var batch = AsBatch(data);
+        var batch = new RowBatch(data.Columns.Count, ScoringPipeline.BatchRows);
 
         var evaluation = Evaluate(data, candidates, options, learner, baselines, batch);
         var all = Enumerable.Range(0, data.RowCount).ToArray();
@@ -115,7 +115,7 @@ public static class LearningRun
     {
         var (folds, method, note) = Split(data, options);
         var compared = options.Compare is { } c
-            ? CompiledProfile.Compile(c.Profile, new ColumnResolver(data.Columns, data.SourceName), new ScoringOptions(c.AsOf)).CreateEvaluator()
+            ? CompiledProfile.Compile(c.Profile, new ColumnResolver(data.Columns, data.SourceName), new ScoringOptions(c.AsOf))
             : null;
         var first = compared is null ? 2 : 3; // learned, naive Bayes, [the user's profile], other baselines
         var models = first + baselines.Count;
@@ -136,12 +136,13 @@ public static class LearningRun
             var trainMatrix = baselines.Count == 0 ? null : FeatureMatrix.Build(data, fields, train);
             var testMatrix = baselines.Count == 0 ? null : FeatureMatrix.Build(data, fields, test);
             var other = baselines.Select(b => b.FitAndScore(trainMatrix!, testMatrix!, options.Seed)).ToList();
+            var ownScores = compared is null ? [] : ScoreRows(compared, data, batch, test).Scores;
             for (var i = 0; i < test.Length; i++)
             {
                 scores[0][at + i] = scored.Scores[i];
                 tierNames[at + i] = scored.Tiers[i];
                 scores[1][at + i] = bayes.Score(data, test[i]);
-                if (compared is not null) scores[2][at + i] = compared.Evaluate(batch, test[i]) is var r && r.Excluded ? -1 : r.Score;
+                if (compared is not null) scores[2][at + i] = ownScores[i];
                 for (var b = 0; b < other.Count; b++) scores[first + b][at + i] = other[b][i];
             }
             at += test.Length;
@@ -244,37 +245,42 @@ public static class LearningRun
         // The writer's output must always load: a failure here is a bug in icp, not in the user's data.
         var profile = loaded.Profile ?? throw new InvalidOperationException(
             "icp learn wrote a profile it cannot load: " + string.Join("; ", loaded.Errors.Select(e => e.ToString())) + "\n" + yaml);
-        var compiled = CompiledProfile.Compile(profile, new ColumnResolver(data.Columns, data.SourceName), new ScoringOptions(asOf ?? DateOnly.MinValue));
+        return ScoreRows(CompiledProfile.Compile(profile, new ColumnResolver(data.Columns, data.SourceName), new ScoringOptions(asOf ?? DateOnly.MinValue)), data, batch, rows);
+    }
+
+    private static (int[] Scores, string[] Tiers) ScoreRows(CompiledProfile compiled, LearningData data, RowBatch batch, IReadOnlyList<int> rows)
+    {
+        var profile = compiled.Profile;
         var evaluator = compiled.CreateEvaluator();
         var scores = new int[rows.Count];
         var tiers = new string[rows.Count];
         var thresholds = profile.Tiers;
-        for (var i = 0; i < rows.Count; i++)
+        // The rows go through the scorer a batch at a time, as they would from a file: no second copy of the table.
+        for (var start = 0; start < rows.Count; start += batch.Capacity)
         {
-            var result = evaluator.Evaluate(batch, rows[i]);
-            scores[i] = result.Excluded ? -1 : result.Score;
-            tiers[i] = result.Excluded ? "excluded" : result.Tier < thresholds.Tiers.Length ? thresholds.Tiers[result.Tier].Name : thresholds.Floor;
+            batch.Clear();
+            var end = Math.Min(rows.Count, start + batch.Capacity);
+            for (var i = start; i < end; i++)
+            {
+                batch.BeginRow(data.Lines[rows[i]]);
+                for (var c = 0; c < data.Columns.Count; c++) batch.AddField(data.Values[c][rows[i]]);
+                batch.EndRow();
+            }
+            for (var i = start; i < end; i++)
+            {
+                var result = evaluator.Evaluate(batch, i - start);
+                scores[i] = result.Excluded ? -1 : result.Score;
+                tiers[i] = result.Excluded ? "excluded" : result.Tier < thresholds.Tiers.Length ? thresholds.Tiers[result.Tier].Name : thresholds.Floor;
+            }
         }
         return (scores, tiers);
-    }
-
-    private static RowBatch AsBatch(LearningData data)
-    {
-        var batch = new RowBatch(data.Columns.Count, Math.Max(1, data.RowCount));
-        for (var r = 0; r < data.RowCount; r++)
-        {
-            batch.BeginRow(data.Lines[r]);
-            for (var c = 0; c < data.Columns.Count; c++) batch.AddField(data.Values[c][r]);
-            batch.EndRow();
-        }
-        return batch;
     }
 
     private static DateOnly? LatestDate(LearningData data, List<(int Column, FieldKind Kind)> candidates)
     {
         DateOnly? latest = null;
         foreach (var (column, _) in candidates.Where(c => c.Kind == FieldKind.Date))
-            foreach (var v in data.Values[column])
+            foreach (var v in data.Values[column].Distinct)
                 if (ValueParsers.TryParseDate(v, out var d) && (latest is null || d > latest)) latest = d;
         return latest;
     }

@@ -37,7 +37,7 @@ public sealed class NaiveBayes
             foreach (var r in rows)
             {
                 active.Clear();
-                field.Encode(data.Values[field.Column][r], active, 0);
+                field.EncodeRow(data, r, active, 0);
                 if (active.Count == 0) active.Add(levels - 1);
                 foreach (var l in active) (data.Labels[r] ? won : lost)[l]++;
             }
@@ -57,7 +57,7 @@ public sealed class NaiveBayes
         for (var f = 0; f < _fields.Length; f++)
         {
             active.Clear();
-            _fields[f].Encode(data.Values[_fields[f].Column][row], active, 0);
+            _fields[f].EncodeRow(data, row, active, 0);
             if (active.Count == 0) active.Add(_logRatio[f].Length - 1);
             foreach (var l in active) score += _logRatio[f][l];
         }

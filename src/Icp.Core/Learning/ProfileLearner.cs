@@ -93,7 +93,7 @@ public static class ProfileLearner
             var isSelected = p < options.SelectionAlpha / Math.Max(1, fields.Count);
             if (isSelected) selected.Add(field);
             statistics.Add(new FieldStatistics(field.ColumnName, names[field], field.Kind, Math.Min(1, p), isSelected,
-                [.. Enumerable.Range(0, field.Levels.Count).Select(l => new LevelStatistics(LevelLabel(field, l), Evidence(data, field, [l], rows, baseRate)))]));
+                [.. LevelCounts(data, field, rows).Select((counts, l) => new LevelStatistics(LevelLabel(field, l), Evidence(counts, baseRate, rows.Count)))]));
         }
         string? note = null;
         if (selected.Count == 0 && disqualifiers.Count == 0)
@@ -123,7 +123,7 @@ public static class ProfileLearner
         foreach (var r in kept)
         {
             active.Clear();
-            for (var f = 0; f < selected.Count; f++) selected[f].Encode(data.Values[selected[f].Column][r], active, offsets[f]);
+            for (var f = 0; f < selected.Count; f++) selected[f].EncodeRow(data, r, active, offsets[f]);
             encoded.Add([.. active]);
             labels.Add(data.Labels[r]);
         }
@@ -238,36 +238,27 @@ public static class ProfileLearner
     {
         var won = new int[field.Levels.Count];
         var seen = new int[field.Levels.Count];
-        var active = new List<int>();
         foreach (var r in rows)
-        {
-            active.Clear();
-            field.Encode(data.Values[field.Column][r], active, 0);
-            foreach (var l in active) { seen[l]++; if (data.Labels[r]) won[l]++; }
-        }
+            foreach (var l in field.LevelsOfRow(data, r)) { seen[l]++; if (data.Labels[r]) won[l]++; }
         return [.. seen.Select((n, l) => new Proportion(won[l], n))];
     }
 
-    internal static bool Holds(LearningData data, LearnedCriterion criterion, int row)
-    {
-        var active = new List<int>();
-        criterion.Field.Encode(data.Values[criterion.Field.Column][row], active, 0);
-        foreach (var l in active) if (criterion.Levels.Contains(l)) return true;
-        return false;
-    }
+    internal static bool Holds(LearningData data, LearnedCriterion criterion, int row) => criterion.Field.RowIn(data, row, criterion.Levels);
 
     private static Evidence Evidence(LearningData data, FieldEncoder field, IReadOnlyList<int> levels, IReadOnlyList<int> rows, double baseRate)
     {
         int n = 0, won = 0;
-        var criterion = new LearnedCriterion(field, "", levels, new Evidence(default, 0, 0));
         foreach (var r in rows)
         {
-            if (!Holds(data, criterion, r)) continue;
+            if (!field.RowIn(data, r, levels)) continue;
             n++;
             if (data.Labels[r]) won++;
         }
         return new Evidence(new Proportion(won, n), baseRate, rows.Count);
     }
+
+    /// <summary>The evidence of single levels, from counts already made (levels of a field do not overlap, tokens aside).</summary>
+    private static Evidence Evidence(Proportion counts, double baseRate, int rows) => new(counts, baseRate, rows);
 
     /// <summary>AUC of a field's in-sample level win rates: how well the field alone separates wins from losses.</summary>
     private static double SingleFieldAuc(LearningData data, FieldEncoder field, IReadOnlyList<int> rows)
@@ -277,7 +268,8 @@ public static class ProfileLearner
         var labels = new bool[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var level = field.LevelOf(data.Values[field.Column][rows[i]]);
+            var levels = field.LevelsOfRow(data, rows[i]);
+            var level = levels.Length == 0 ? -1 : levels[0];
             scores[i] = level < 0 ? -1 : counts[level].Rate;
             labels[i] = data.Labels[rows[i]];
         }
