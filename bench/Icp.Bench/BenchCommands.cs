@@ -17,6 +17,8 @@ internal static class BenchCommands
                         [--profile bench/profiles/bench.yaml] [--sql bench/profiles/bench.duckdb.sql]
               end-to-end benchmark: (a) parse baseline, (b) icp score --threads 1, (c) icp score --threads CORES,
               (d) DuckDB on the same file, (e) peak memory of (c) on M rows
+          Icp.Bench learn [--rows 200k] [--seed 42] [--data FILE.csv] [--out bench/results/learn-DATE.md]
+              icp's learner vs ML.NET FastTree on the same generated accounts (planted outcome) and training rows
           Icp.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
               BenchmarkDotNet micro-benchmarks
         """;
@@ -34,6 +36,7 @@ internal static class BenchCommands
             {
                 "generate" => Generate(Arguments.Parse(args[1..])),
                 "e2e" => EndToEndBenchmark.Run(EndToEndSettings.From(Arguments.Parse(args[1..]))),
+                "learn" => Learning.LearnBenchmark.Run(Arguments.Parse(args[1..])),
                 "micro" => Micro(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
