@@ -84,14 +84,6 @@ public sealed class FieldEncoder
         if (level >= 0) into.Add(offset + level);
     }
 
-    /// <summary>The level of a single-valued field, or -1.</summary>
-    public int LevelOf(string value)
-    {
-        var list = new List<int>(1);
-        Encode(value, list, 0);
-        return list.Count == 0 ? -1 : list[0];
-    }
-
     private LearningColumn? _column;
     private int[][] _levelsByCode = [];
 
