@@ -30,12 +30,12 @@ internal static class LearnCommand
         output.Required = true;
         output.Description = "Profile YAML to write (- for stdout). Written to a temporary file and renamed: a failed run writes nothing.";
         var seed = new Option<int>("--seed") { Description = "Seed of the hold-out split and the baselines; same data and seed give a byte-identical profile.", DefaultValueFactory = _ => 42 };
-        var holdout = new Option<double>("--holdout") { Description = "Share of rows kept back to evaluate on (default 0.25). Too few rows for that: k-fold cross-validation instead.", DefaultValueFactory = _ => 0.25 };
+        var holdout = new Option<double>("--holdout") { Description = "Share of rows kept back to evaluate on. Too few rows for that: k-fold cross-validation instead.", DefaultValueFactory = _ => 0.25 };
         var exclude = new Option<string?>("--exclude-columns") { Description = "Columns to leave out, comma-separated (e.g. columns filled in after the outcome)." };
         var asOf = new Option<string?>("--as-of") { Description = "Date that recency counts back from (YYYY-MM-DD). Default: the latest date in the data, never the clock." };
         var date = new Option<string?>("--date") { Description = "Date column for a time-based hold-out: learn on the past, evaluate on the most recent rows." };
         var capacity = new Option<int?>("--capacity") { Description = "Accounts sales can work: tier A's threshold is set so about this many rows reach it." };
-        var maxSignals = new Option<int>("--max-signals") { Description = "At most this many soft signals (default 12).", DefaultValueFactory = _ => 12 };
+        var maxSignals = new Option<int>("--max-signals") { Description = "At most this many soft signals.", DefaultValueFactory = _ => 12 };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (inline SVG charts, nothing fetched): criteria with their lift and interval, ROC curves, win rate by tier, what was left out." };
         var compare = new Option<string?>("--compare") { Description = "Your own profile YAML, scored on the same evaluation rows as one more baseline." };
         var noTrees = new Option<bool>("--no-trees") { Description = "Skip the gradient-boosted trees baseline (faster on big tables)." };
