@@ -217,9 +217,10 @@ public sealed class FieldEncoder
     {
         var list = cuts.ToList();
         var threshold = Distinct(cuts.Length);
+        // Count once per starting bin, then merge counts: no pass over the rows per merge.
+        var bins = Counts(points, list);
         while (list.Count > 0)
         {
-            var bins = Counts(points, list);
             var best = -1;
             var bestZ = double.MaxValue;
             for (var i = 0; i + 1 < bins.Count; i++)
@@ -230,6 +231,8 @@ public sealed class FieldEncoder
             }
             if (bestZ >= threshold) break;
             list.RemoveAt(best);
+            bins[best] = new Proportion(bins[best].Successes + bins[best + 1].Successes, bins[best].Trials + bins[best + 1].Trials);
+            bins.RemoveAt(best + 1);
         }
         return [.. list];
     }
@@ -288,10 +291,11 @@ public sealed class FieldEncoder
     {
         var wins = new int[cuts.Count + 1];
         var rows = new int[cuts.Count + 1];
-        var cutArray = cuts.ToArray();
+        // The points are sorted: walk them and the cuts together.
+        var b = 0;
         foreach (var (x, win) in points)
         {
-            var b = Bin(cutArray, x);
+            while (b < cuts.Count && x >= cuts[b]) b++;
             rows[b]++;
             if (win) wins[b]++;
         }

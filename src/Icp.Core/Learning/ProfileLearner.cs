@@ -263,17 +263,25 @@ public static class ProfileLearner
     /// <summary>AUC of a field's in-sample level win rates: how well the field alone separates wins from losses.</summary>
     private static double SingleFieldAuc(LearningData data, FieldEncoder field, IReadOnlyList<int> rows)
     {
+        // Every row of a level gets the level's win rate as its score, so the AUC follows from the level counts alone:
+        // wins in a group beat the losses of every lower-rated group and tie with the losses of their own.
         var counts = LevelCounts(data, field, rows);
-        var scores = new double[rows.Count];
-        var labels = new bool[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var groups = counts.Where(c => c.Trials > 0).Select(c => (Rate: c.Rate, Wins: (double)c.Successes, Losses: (double)(c.Trials - c.Successes))).ToList();
+        var unlevelled = rows.Count - counts.Sum(c => c.Trials);
+        var unlevelledWins = rows.Count(r => data.Labels[r]) - counts.Sum(c => c.Successes);
+        if (unlevelled > 0) groups.Add((-1, unlevelledWins, unlevelled - unlevelledWins)); // rows in no level rank last
+        var ordered = groups.GroupBy(g => g.Rate)
+            .Select(g => (Rate: g.Key, Wins: g.Sum(x => x.Wins), Losses: g.Sum(x => x.Losses)))
+            .OrderBy(g => g.Rate).ToList();
+        double below = 0, pairs = 0, wins = 0, losses = 0;
+        foreach (var g in ordered)
         {
-            var levels = field.LevelsOfRow(data, rows[i]);
-            var level = levels.Length == 0 ? -1 : levels[0];
-            scores[i] = level < 0 ? -1 : counts[level].Rate;
-            labels[i] = data.Labels[rows[i]];
+            pairs += g.Wins * (below + 0.5 * g.Losses);
+            below += g.Losses;
+            wins += g.Wins;
+            losses += g.Losses;
         }
-        return Statistics.Auc(scores, labels);
+        return wins == 0 || losses == 0 ? 0.5 : pairs / (wins * losses);
     }
 
     /// <summary>Unique profile field names for the fields, in their order.</summary>
