@@ -12,6 +12,24 @@ public static class LogisticRegression
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
+        // Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few
+        // binned fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row.
+        var index = new Dictionary<int[], int>(PatternComparer.Instance);
+        var patterns = new List<int[]>();
+        var counts = new List<(double Rows, double Wins)>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var key = rows[r].Order().ToArray();
+            if (!index.TryGetValue(key, out var i))
+            {
+                i = patterns.Count;
+                index[key] = i;
+                patterns.Add(key);
+                counts.Add((0, 0));
+            }
+            counts[i] = (counts[i].Rows + 1, counts[i].Wins + (labels[r] ? 1 : 0));
+        }
+
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
         var wins = labels.Count(l => l);
@@ -22,14 +40,15 @@ public static class LogisticRegression
         {
             Array.Clear(hessian);
             Array.Clear(gradient);
-            for (var r = 0; r < rows.Count; r++)
+            for (var r = 0; r < patterns.Count; r++)
             {
-                var row = rows[r];
+                var row = patterns[r];
+                var (n, won) = counts[r];
                 var eta = beta[features];
                 foreach (var f in row) eta += beta[f];
                 var prob = 1 / (1 + Math.Exp(-eta));
-                var residual = (labels[r] ? 1 : 0) - prob;
-                var weight = Math.Max(prob * (1 - prob), 1e-10);
+                var residual = won - n * prob;
+                var weight = n * Math.Max(prob * (1 - prob), 1e-10);
                 gradient[features] += residual;
                 hessian[features, features] += weight;
                 foreach (var f in row)
@@ -87,5 +106,19 @@ public static class LogisticRegression
             x[i] = sum / l[i, i];
         }
         return x;
+    }
+
+    private sealed class PatternComparer : IEqualityComparer<int[]>
+    {
+        public static readonly PatternComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var x in obj) hash.Add(x);
+            return hash.ToHashCode();
+        }
     }
 }
