@@ -180,12 +180,24 @@ public sealed class FieldEncoder
         var cuts = QuantileCuts(points, minSupport);
         // Ages are whole days, so 'within' and 'older_than' in the profile draw exactly these bins.
         if (kind == FieldKind.Date) cuts = [.. cuts.Select(Math.Ceiling).Distinct()];
-        if (supervised) cuts = MergeIndistinct(points, cuts, minSupport);
+        var quantiles = Ranges(column, name, kind, cuts, missing, asOf);
+        if (!supervised) return quantiles;
+        var merged = Ranges(column, name, kind, MergeIndistinct(points, cuts, minSupport), missing, asOf);
+        merged.Unmerged = quantiles; // the field-selection test wants the bins before merging, and the sort is done
+        return merged;
+    }
+
+    private static FieldEncoder Ranges(int column, string name, FieldKind kind, double[] cuts, int missing, DateOnly asOf)
+    {
+        var levels = new List<Level>();
         for (var i = 0; i <= cuts.Length; i++)
             levels.Add(new Level(LevelKind.Range, [], i == 0 ? null : cuts[i - 1], i == cuts.Length ? null : cuts[i]));
         if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
         return new FieldEncoder(column, name, kind, levels, cuts, asOf);
     }
+
+    /// <summary>For a supervised number or date field: the same field with its quantile bins before merging.</summary>
+    public FieldEncoder? Unmerged { get; private set; }
 
     private const int Quantiles = 20;
 

@@ -87,7 +87,7 @@ public static class ProfileLearner
             }
             else
             {
-                var plain = FieldEncoder.Build(data, field.Column, field.Kind, kept, options.AsOf, supervised: false, minSupport);
+                var plain = field.Unmerged ?? FieldEncoder.Build(data, field.Column, field.Kind, kept, options.AsOf, supervised: false, minSupport);
                 p = Statistics.IndependencePValue(LevelCounts(data, plain, kept));
             }
             var isSelected = p < options.SelectionAlpha / Math.Max(1, fields.Count);
