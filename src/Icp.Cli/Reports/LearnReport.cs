@@ -46,6 +46,8 @@ internal static class LearnReport
         Tiers(html, evaluation);
         html.Append("<h3>Scores of wins and losses</h3>\n");
         Distribution(html, evaluation);
+        html.Append("<h3>Calibration: win rate by score band</h3>\n<p>A higher score should mean a likelier win, band after band.</p>\n");
+        Calibration(html, evaluation);
 
         html.Append("<h2>Left out, and why</h2>\n<table><tr><th>column</th><th>why</th></tr>\n");
         foreach (var l in result.LeftOut) html.Append("<tr><td>").Append(E(l.Column)).Append("</td><td>").Append(E(l.Reason)).Append("</td></tr>\n");
@@ -159,6 +161,30 @@ internal static class LearnReport
         svg.Append($"<rect x=\"{11 * column + 20}\" y=\"30\" width=\"12\" height=\"12\" fill=\"#a0aec0\"/>").Append(Text(11 * column + 38, 40, "losses (share)", "start"));
         svg.Append(Text(11 * column / 2, height + 34, "learned profile score", "middle"));
         html.Append(svg).Append("</svg>\n");
+    }
+
+    private static void Calibration(StringBuilder html, Evaluation evaluation)
+    {
+        var scores = evaluation.Scores[0];
+        html.Append("<table><tr><th>score</th><th>rows</th><th>wins</th><th>win rate (95% CI)</th></tr>\n");
+        for (var band = -1; band < 10; band++)
+        {
+            int rows = 0, wins = 0;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var b = scores[i] < 0 ? -1 : Math.Min(9, (int)(scores[i] / 10));
+                if (b != band) continue;
+                rows++;
+                if (evaluation.Labels[i]) wins++;
+            }
+            if (rows == 0) continue;
+            var p = new Proportion(wins, rows);
+            var (low, high) = p.Interval;
+            var label = band < 0 ? "excluded" : band == 9 ? "90-100" : $"{band * 10}-{band * 10 + 9}";
+            html.Append("<tr><td>").Append(label).Append("</td><td class=\"n\">").Append(N(rows)).Append("</td><td class=\"n\">").Append(N(wins))
+                .Append("</td><td class=\"n\">").Append(Pct(p.Rate)).Append(" (").Append(Pct(low)).Append('-').Append(Pct(high)).Append(")</td></tr>\n");
+        }
+        html.Append("</table>\n");
     }
 
     private static string Line(double x1, double y1, double x2, double y2, string colour, bool dashed = false) =>

@@ -140,6 +140,10 @@ public sealed class LearnCommandTests
         Assert.Contains("country: { in: [&quot;", html, StringComparison.Ordinal);
         Assert.Contains("industry: { in: [&quot;Fintech&quot;] }", html, StringComparison.Ordinal);
         Assert.Contains("<td>company</td><td>ID-like: 100% of values are distinct</td>", html, StringComparison.Ordinal);
+        // Calibration rows: every evaluation row lands in exactly one score band.
+        var bandRows = System.Text.RegularExpressions.Regex.Matches(html, "<tr><td>(?:excluded|\\d+-\\d+)</td><td class=\"n\">([\\d,]+)</td>")
+            .Sum(m => int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(750, bandRows);
         Assert.Contains("wrote report", result.Out, StringComparison.Ordinal);
     }
 
