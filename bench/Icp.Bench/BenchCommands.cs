@@ -23,6 +23,8 @@ internal static class BenchCommands
           Icp.Bench enrich --rows N [--reference 100000] [--repeats 3] [--reuse-data] [--icp PATH/icp.dll]
                            [--out bench/results/enrich-DATE.md]
               (s) icp score vs (e) icp score --enrich with a local reference provider vs (n) icp enrich, same file
+          Icp.Bench learn [--rows 200k] [--seed 42] [--data FILE.csv] [--out bench/results/learn-DATE.md]
+              icp's learner vs ML.NET FastTree on the same generated accounts (planted outcome) and training rows
           Icp.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
               BenchmarkDotNet micro-benchmarks
         """;
@@ -42,6 +44,7 @@ internal static class BenchCommands
                 "e2e" => EndToEndBenchmark.Run(EndToEndSettings.From(Arguments.Parse(args[1..]))),
                 "engines" => Engines.EnginesBenchmark.Run(Arguments.Parse(args[1..])),
                 "enrich" => EnrichBenchmark.Run(Arguments.Parse(args[1..])),
+                "learn" => Learning.LearnBenchmark.Run(Arguments.Parse(args[1..])),
                 "micro" => Micro(args[1..]),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

@@ -23,6 +23,7 @@ internal static class IcpCommand
         SqlCommand.Create(console),
         ReportCommand.Create(console),
         DiffCommand.Create(console),
+        LearnCommand.Create(console),
     };
 
     public static int Run(string[] args, CliConsole console)

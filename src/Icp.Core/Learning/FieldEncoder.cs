@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Text.Json;
+using Icp.Core.Values;
+
+namespace Icp.Core.Learning;
+
+/// <summary>What a level of a field stands for.</summary>
+public enum LevelKind
+{
+    /// <summary>One category (or several merged ones).</summary>
+    Values,
+    /// <summary>Every category too rare to stand alone.</summary>
+    Other,
+    /// <summary>An empty or unreadable value.</summary>
+    Missing,
+    /// <summary>A number range <c>[Low, High)</c>; for dates, an age range in days.</summary>
+    Range,
+    /// <summary>One token of a list field is present.</summary>
+    Token,
+}
+
+/// <summary>One level of a learned field: a category, a bin, a token, "other" or "missing".</summary>
+public sealed record Level(LevelKind Kind, IReadOnlyList<string> Values, double? Low = null, double? High = null);
+
+/// <summary>
+/// Turns one column's text into level indices: categories with "other" and "missing", number or age bins, or the tokens
+/// of a list. Built from training rows only, so the hold-out never shapes the levels it is tested on.
+/// </summary>
+public sealed class FieldEncoder
+{
+    private readonly Dictionary<string, int> _categories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly double[] _cuts;
+    private readonly int _other = -1;
+    private readonly int _missing = -1;
+    private readonly int _firstRange = -1;
+    private readonly DateOnly _asOf;
+
+    private FieldEncoder(int column, string columnName, FieldKind kind, List<Level> levels, double[] cuts, DateOnly asOf)
+    {
+        Column = column;
+        ColumnName = columnName;
+        Kind = kind;
+        Levels = levels;
+        _cuts = cuts;
+        _asOf = asOf;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            switch (level.Kind)
+            {
+                case LevelKind.Values or LevelKind.Token: foreach (var v in level.Values) _categories[Key(v)] = i; break;
+                case LevelKind.Other: _other = i; break;
+                case LevelKind.Missing: _missing = i; break;
+                case LevelKind.Range when _firstRange < 0: _firstRange = i; break;
+                default: break;
+            }
+        }
+    }
+
+    public int Column { get; }
+    public string ColumnName { get; }
+    public FieldKind Kind { get; }
+    public IReadOnlyList<Level> Levels { get; }
+
+    /// <summary>True for list fields, where a row can hold several levels at once (and none).</summary>
+    public bool IsMultiValued => Kind == FieldKind.Set;
+
+    /// <summary>Adds the indices (plus <paramref name="offset"/>) of the levels <paramref name="value"/> falls in.</summary>
+    public void Encode(string value, List<int> into, int offset)
+    {
+        var level = Kind switch
+        {
+            FieldKind.Category => value.Length == 0 ? _missing : _categories.TryGetValue(Key(value), out var c) ? c : _other,
+            FieldKind.Set => -2,
+            _ => Number(value) is { } x ? _firstRange + Bin(_cuts, x) : _missing,
+        };
+        if (level == -2)
+        {
+            if (value.Length == 0) { if (_missing >= 0) into.Add(offset + _missing); return; }
+            foreach (var token in Tokens(value))
+                if (_categories.TryGetValue(Key(token), out var t) && !into.Contains(offset + t)) into.Add(offset + t);
+            return;
+        }
+        if (level >= 0) into.Add(offset + level);
+    }
+
+    private LearningColumn? _column;
+    private int[][] _levelsByCode = [];
+
+    /// <summary>
+    /// Like <see cref="Encode"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
+    /// encoded once and remembered: the hot loops over millions of rows then parse nothing.
+    /// </summary>
+    public void EncodeRow(LearningData data, int row, List<int> into, int offset)
+    {
+        var levels = LevelsOfRow(data, row);
+        foreach (var l in levels) into.Add(offset + l);
+    }
+
+    /// <summary>The levels row <paramref name="row"/> falls in (none, one, or several tokens of a list).</summary>
+    public int[] LevelsOfRow(LearningData data, int row)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var column = data.Values[Column];
+        if (!ReferenceEquals(column, _column))
+        {
+            var byCode = new int[column.Distinct.Count][];
+            var list = new List<int>();
+            for (var code = 0; code < byCode.Length; code++)
+            {
+                list.Clear();
+                Encode(column.Distinct[code], list, 0);
+                byCode[code] = [.. list];
+            }
+            (_levelsByCode, _column) = (byCode, column);
+        }
+        return _levelsByCode[column.Codes[row]];
+    }
+
+    /// <summary>True when row <paramref name="row"/> falls in any of <paramref name="levels"/>.</summary>
+    public bool RowIn(LearningData data, int row, IReadOnlyList<int> levels)
+    {
+        foreach (var l in LevelsOfRow(data, row)) if (levels.Contains(l)) return true;
+        return false;
+    }
+
+    internal double? Number(string value)
+    {
+        if (value.Length == 0) return null;
+        if (Kind == FieldKind.Number) return ValueParsers.TryParseNumber(value, out var x) ? x : null;
+        if (ValueParsers.TryParseDate(value, out var d)) return _asOf.DayNumber - d.DayNumber;
+        return null;
+    }
+
+    /// <summary>
+    /// Builds the encoder for one column from <paramref name="rows"/>. Numbers and dates start from up to twenty quantile
+    /// bins; with <paramref name="supervised"/> adjacent bins whose win rates cannot be told apart are merged.
+    /// </summary>
+    public static FieldEncoder Build(LearningData data, int column, FieldKind kind, IReadOnlyList<int> rows, DateOnly asOf, bool supervised, int minSupport)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rows);
+        var values = data.Values[column];
+        var name = data.Columns[column];
+        var levels = new List<Level>();
+        var missing = 0;
+        if (kind is FieldKind.Category or FieldKind.Set)
+        {
+            var counts = new Dictionary<string, (string Display, int Rows, int First)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var r in rows)
+            {
+                var v = values[r];
+                if (v.Length == 0) { missing++; continue; }
+                foreach (var item in kind == FieldKind.Set ? Tokens(v) : [v])
+                {
+                    var key = Key(item);
+                    if (key.Length == 0) continue;
+                    counts[key] = counts.TryGetValue(key, out var e) ? (e.Display, e.Rows + 1, e.First) : (ValueParsers.NormaliseText(item), 1, counts.Count);
+                }
+            }
+            var kept = counts.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
+            if (kind == FieldKind.Category && supervised)
+                foreach (var group in GroupIndistinct(data, column, rows, [.. kept.Select(e => e.Display)])) levels.Add(new Level(LevelKind.Values, group));
+            else
+                foreach (var e in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [e.Display]));
+            if (kind == FieldKind.Category && kept.Count < counts.Count) levels.Add(new Level(LevelKind.Other, []));
+            if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
+            return new FieldEncoder(column, name, kind, levels, [], asOf);
+        }
+
+        var probe = new FieldEncoder(column, name, kind, [], [], asOf);
+        var numbers = values.Distinct.Select(probe.Number).ToArray(); // parse each distinct text once
+        var points = new List<(double X, bool Win)>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (numbers[values.Codes[r]] is { } x) points.Add((x, data.Labels[r]));
+            else missing++;
+        }
+        points.Sort((a, b) => a.X.CompareTo(b.X));
+        var cuts = QuantileCuts(points, minSupport);
+        // Ages are whole days, so 'within' and 'older_than' in the profile draw exactly these bins.
+        if (kind == FieldKind.Date) cuts = [.. cuts.Select(Math.Ceiling).Distinct()];
+        var quantiles = Ranges(column, name, kind, cuts, missing, asOf);
+        if (!supervised) return quantiles;
+        var merged = Ranges(column, name, kind, MergeIndistinct(points, cuts, minSupport), missing, asOf);
+        merged.Unmerged = quantiles; // the field-selection test wants the bins before merging, and the sort is done
+        return merged;
+    }
+
+    private static FieldEncoder Ranges(int column, string name, FieldKind kind, double[] cuts, int missing, DateOnly asOf)
+    {
+        var levels = new List<Level>();
+        for (var i = 0; i <= cuts.Length; i++)
+            levels.Add(new Level(LevelKind.Range, [], i == 0 ? null : cuts[i - 1], i == cuts.Length ? null : cuts[i]));
+        if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
+        return new FieldEncoder(column, name, kind, levels, cuts, asOf);
+    }
+
+    /// <summary>For a supervised number or date field: the same field with its quantile bins before merging.</summary>
+    public FieldEncoder? Unmerged { get; private set; }
+
+    private const int Quantiles = 20;
+
+    private static double[] QuantileCuts(List<(double X, bool Win)> points, int minSupport)
+    {
+        var cuts = new List<double>();
+        var n = points.Count;
+        var last = 0;
+        // Twenty quantiles find a boundary within 5% of the rows; merging then removes the cuts the data does not support.
+        for (var q = 1; q < Quantiles; q++)
+        {
+            var cut = Round(points[Math.Min(n - 1, q * n / Quantiles)].X);
+            if (cuts.Count > 0 && cut <= cuts[^1]) continue;
+            // Rows below the cut since the previous one, and above it up to the end: both must have support.
+            var below = Bin(points, cut) - last;
+            var above = n - Bin(points, cut);
+            if (below < minSupport || above < minSupport) continue;
+            cuts.Add(cut);
+            last += below;
+        }
+        return [.. cuts];
+    }
+
+    /// <summary>
+    /// Greedy bottom-up merging: join the two neighbouring bins that are least distinguishable until every neighbouring
+    /// pair differs at 1% with a Bonferroni correction for the pairs looked at, so noise does not survive as a split.
+    /// </summary>
+    private static double[] MergeIndistinct(List<(double X, bool Win)> points, double[] cuts, int minSupport)
+    {
+        var list = cuts.ToList();
+        var threshold = Distinct(cuts.Length);
+        // Count once per starting bin, then merge counts: no pass over the rows per merge.
+        var bins = Counts(points, list);
+        while (list.Count > 0)
+        {
+            var best = -1;
+            var bestZ = double.MaxValue;
+            for (var i = 0; i + 1 < bins.Count; i++)
+            {
+                var z = Math.Abs(Statistics.TwoProportionZ(bins[i], bins[i + 1]));
+                if (bins[i].Trials < minSupport || bins[i + 1].Trials < minSupport) z = -1;
+                if (z < bestZ) (best, bestZ) = (i, z);
+            }
+            if (bestZ >= threshold) break;
+            list.RemoveAt(best);
+            bins[best] = new Proportion(bins[best].Successes + bins[best + 1].Successes, bins[best].Trials + bins[best + 1].Trials);
+            bins.RemoveAt(best + 1);
+        }
+        return [.. list];
+    }
+
+    /// <summary>The |z| two neighbouring groups must reach to stay apart, among <paramref name="pairs"/> neighbouring pairs.</summary>
+    private static double Distinct(int pairs)
+    {
+        var alpha = 0.01 / Math.Max(1, pairs);
+        double lo = 0, hi = 10;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (Statistics.ChiSquareSurvival(mid * mid, 1) > alpha) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
+
+    /// <summary>Categories in groups of indistinguishable win rates: sorted by win rate, neighbours merged as for bins.</summary>
+    private static List<string[]> GroupIndistinct(LearningData data, int column, IReadOnlyList<int> rows, List<string> categories)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < categories.Count; i++) index[Key(categories[i])] = i;
+        var wins = new int[categories.Count];
+        var seen = new int[categories.Count];
+        foreach (var r in rows)
+        {
+            var v = data.Values[column][r];
+            if (v.Length == 0 || !index.TryGetValue(Key(v), out var c)) continue;
+            seen[c]++;
+            if (data.Labels[r]) wins[c]++;
+        }
+        var groups = Enumerable.Range(0, categories.Count)
+            .OrderByDescending(c => (double)wins[c] / Math.Max(1, seen[c])).ThenBy(c => c)
+            .Select(c => (Members: new List<int> { c }, Counts: new Proportion(wins[c], seen[c])))
+            .ToList();
+        var threshold = Distinct(groups.Count - 1);
+        while (groups.Count > 1)
+        {
+            var best = -1;
+            var bestZ = double.MaxValue;
+            for (var i = 0; i + 1 < groups.Count; i++)
+            {
+                var z = Math.Abs(Statistics.TwoProportionZ(groups[i].Counts, groups[i + 1].Counts));
+                if (z < bestZ) (best, bestZ) = (i, z);
+            }
+            if (bestZ >= threshold) break;
+            var (a, b) = (groups[best], groups[best + 1]);
+            groups[best] = ([.. a.Members, .. b.Members], new Proportion(a.Counts.Successes + b.Counts.Successes, a.Counts.Trials + b.Counts.Trials));
+            groups.RemoveAt(best + 1);
+        }
+        // Within a group, the most common category first (the order the data showed them).
+        return [.. groups.Select(g => g.Members.Order().Select(m => categories[m]).ToArray())];
+    }
+
+    private static List<Proportion> Counts(List<(double X, bool Win)> points, List<double> cuts)
+    {
+        var wins = new int[cuts.Count + 1];
+        var rows = new int[cuts.Count + 1];
+        // The points are sorted: walk them and the cuts together.
+        var b = 0;
+        foreach (var (x, win) in points)
+        {
+            while (b < cuts.Count && x >= cuts[b]) b++;
+            rows[b]++;
+            if (win) wins[b]++;
+        }
+        return [.. rows.Select((n, i) => new Proportion(wins[i], n))];
+    }
+
+    private static int Bin(double[] cuts, double x)
+    {
+        var b = 0;
+        while (b < cuts.Length && x >= cuts[b]) b++;
+        return b;
+    }
+
+    private static int Bin(List<(double X, bool Win)> sorted, double cut)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].X < cut) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Three significant digits: cut points people can read (and type) without changing the bins much.</summary>
+    private static double Round(double x)
+    {
+        if (x == 0 || double.IsNaN(x) || double.IsInfinity(x)) return x;
+        var digits = 2 - (int)Math.Floor(Math.Log10(Math.Abs(x)));
+        if (digits >= 0) return Math.Round(x, Math.Min(digits, 10));
+        var scale = Math.Pow(10, -digits);
+        return Math.Round(x / scale) * scale;
+    }
+
+    internal static string Key(string value) => ValueParsers.NormaliseText(value);
+
+    /// <summary>The tokens of a list value: <c>a; b</c> or a JSON array of strings.</summary>
+    internal static IEnumerable<string> Tokens(string value)
+    {
+        if (value.StartsWith('['))
+        {
+            string[]? items = null;
+            try { items = JsonSerializer.Deserialize<string[]>(value); }
+            catch (JsonException) { }
+            if (items is not null) return items.Select(ValueParsers.NormaliseText).Where(t => t.Length > 0);
+        }
+        return value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ValueParsers.NormaliseText);
+    }
+
+    internal static string Describe(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using System.Collections;
+
+namespace Icp.Core.Learning;
+
+/// <summary>
+/// One column of a learning table, dictionary-encoded: each distinct text once, and a code per row. Columns repeat
+/// a few values down millions of rows, so this keeps big tables in memory, and lets encoders work per distinct value
+/// instead of per row.
+/// </summary>
+public sealed class LearningColumn : IReadOnlyList<string>
+{
+    internal LearningColumn(string[] distinct, int[] codes)
+    {
+        Distinct = distinct;
+        Codes = codes;
+        Frequencies = new int[distinct.Length];
+        foreach (var code in codes) Frequencies[code]++;
+    }
+
+    /// <summary>The distinct values, in order of first appearance; "" (missing) is code 0 when it occurs.</summary>
+    public IReadOnlyList<string> Distinct { get; }
+
+    /// <summary>The code of each row's value: an index into <see cref="Distinct"/>.</summary>
+    public int[] Codes { get; }
+
+    /// <summary>How many rows hold each distinct value.</summary>
+    public int[] Frequencies { get; }
+
+    public string this[int row] => Distinct[Codes[row]];
+
+    public int Count => Codes.Length;
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        foreach (var code in Codes) yield return Distinct[code];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Builds columns row by row.</summary>
+    internal sealed class Builder
+    {
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+        private readonly List<string> _distinct = [];
+        private readonly List<int> _rows = [];
+
+        public void Add(ReadOnlySpan<char> value)
+        {
+            var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(value, out var code))
+            {
+                var text = value.ToString();
+                code = _distinct.Count;
+                _distinct.Add(text);
+                _codes[text] = code;
+            }
+            _rows.Add(code);
+        }
+
+        public LearningColumn Build() => new([.. _distinct], [.. _rows]);
+    }
+}
