@@ -4,6 +4,9 @@ namespace Icp.Data.Sql;
 internal sealed class DuckDbDialect : SqlDialect
 {
     public override string Name => "duckdb";
+    // DuckDB 1.5 may materialise the stages, and a materialised scan does not keep the input order: 10M Parquet
+    // rows came out shuffled. Inlined stages stream in order, as icp score writes them.
+    public override string StageAs => "AS NOT MATERIALIZED";
     public override string AsText(string column) => $"CAST({column} AS VARCHAR)";
     // The ASCII white space .NET trims too (space, \t, \n, \v, \f, \r); a character set, not a regex: it runs per field.
     public override string Trim(string text) => $"trim({text}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))";

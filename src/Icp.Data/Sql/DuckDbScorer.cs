@@ -20,10 +20,12 @@ public static class DuckDbScorer
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         if (!File.Exists(input)) throw new InputException($"file not found: {input}", new SourceLocation(input));
+        // DuckDB does not keep the input order through the compiled stages on large inputs (10M Parquet rows came
+        // out interleaved by chunk), so each row carries its input position and the output is sorted by it.
         var source = TableFormats.Detect(input) switch
         {
-            TableFormat.Parquet => $"read_parquet({Quote(input)})",
-            TableFormat.Csv or TableFormat.Tsv => $"read_csv({Quote(input)}, header = true, all_varchar = true)",
+            TableFormat.Parquet => $"(SELECT * EXCLUDE (file_row_number), file_row_number AS {Order} FROM read_parquet({Quote(input)}, file_row_number = true))",
+            TableFormat.Csv or TableFormat.Tsv => $"(SELECT *, row_number() OVER () AS {Order} FROM read_csv({Quote(input)}, header = true, all_varchar = true))",
             _ => throw new InputException($"--engine duckdb reads .csv, .tsv and .parquet files, not {Path.GetFileName(input)}", new SourceLocation(input)),
         };
         var format = TableFormats.Detect(output) switch
@@ -42,7 +44,7 @@ public static class DuckDbScorer
             Execute(connection, $"SET threads TO {threads.ToString(CultureInfo.InvariantCulture)}");
             Execute(connection, $"CREATE VIEW icp_input AS SELECT * FROM {source}");
             var select = ProfileSqlCompiler.Compile(profiles, SqlDialect.DuckDb, "icp_input", options);
-            var rows = Execute(connection, $"COPY ({select}) TO {Quote(temp)} ({format})");
+            var rows = Execute(connection, $"COPY (SELECT * EXCLUDE ({Order}) FROM ({select}) ORDER BY {Order}) TO {Quote(temp)} ({format})");
             File.Move(temp, target, overwrite: true);
             return rows;
         }
@@ -55,6 +57,8 @@ public static class DuckDbScorer
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    private const string Order = "icp__input_row";
 
     private static long Execute(DuckDBConnection connection, string sql)
     {

@@ -150,8 +150,8 @@ public static class ProfileSqlCompiler
         }
 
         string Stage(string name, string from, IEnumerable<string> stageColumns, string head = "*") => stageColumns.Any()
-            ? $"{name} AS (\n    SELECT {head},\n        {string.Join(",\n        ", stageColumns)}\n    FROM {from}{sql.StageFence}\n)"
-            : $"{name} AS (SELECT {head} FROM {from}{sql.StageFence})";
+            ? $"{name} {sql.StageAs} (\n    SELECT {head},\n        {string.Join(",\n        ", stageColumns)}\n    FROM {from}{sql.StageFence}\n)"
+            : $"{name} {sql.StageAs} (SELECT {head} FROM {from}{sql.StageFence})";
         var first = sql.SourceStage(source);
         var ctes = new[]
         {

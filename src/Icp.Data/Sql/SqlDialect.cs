@@ -133,6 +133,9 @@ public abstract class SqlDialect
     /// </summary>
     public virtual (string Head, string From) SourceStage(string relation) => ("*", relation);
 
+    /// <summary>How a stage is introduced in the WITH list: <c>name AS (...)</c> unless the engine needs a hint.</summary>
+    public virtual string StageAs => "AS";
+
     /// <summary>
     /// Appended to each stage: where a planner would inline the stages into one expression tree (repeating every
     /// helper at each use), a fence keeps each stage evaluated once per row.

@@ -7,7 +7,7 @@ ALTER TABLE "crm"."accounts" ADD COLUMN IF NOT EXISTS "fit_g2" INTEGER;
 UPDATE "crm"."accounts" AS icp__target SET "fit_score" = icp__result."icp_score", "fit_tier" = icp__result."icp_tier", "fit_excluded" = icp__result."icp_excluded", "fit_reasons" = icp__result."icp_reasons", "fit_g1" = icp__result."icp_g1", "fit_g2" = icp__result."icp_g2"
 FROM (
 -- icp profile 'differential' v1, as of 2025-06-15, duckdb dialect
-WITH icp__text AS (
+WITH icp__text AS NOT MATERIALIZED (
     SELECT *,
         nullif(trim(CAST("website" AS VARCHAR), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t0",
         nullif(trim(CAST("tech" AS VARCHAR), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t1",
@@ -19,7 +19,7 @@ WITH icp__text AS (
         nullif(trim(CAST("title" AS VARCHAR), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)), '') AS "icp__t7"
     FROM (SELECT "account id", "website", "tech", "country", "industry", "employees", "founded", "hiring", "title" FROM "crm"."accounts")
 ),
-icp__values AS (
+icp__values AS NOT MATERIALIZED (
     SELECT *,
         lower(regexp_replace("icp__t0", '\s+', ' ', 'g')) AS "icp__v0",
         list_filter(CASE WHEN length("icp__t1") > 1 AND starts_with("icp__t1", '[') AND ends_with("icp__t1", ']') THEN list_transform(list_transform(string_split("icp__t1"[2:-2], ','), t -> trim(t, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))), t -> trim(CASE WHEN starts_with(t, '"') THEN CASE WHEN length(t) > 1 AND ends_with(t, '"') THEN t[2:-2] ELSE t[2:-1] END ELSE t END, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))) ELSE list_transform(string_split("icp__t1", ';'), t -> trim(t, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))) END, t -> t <> '') AS "icp__v1",
@@ -31,7 +31,7 @@ icp__values AS (
         lower(regexp_replace("icp__t7", '\s+', ' ', 'g')) AS "icp__v7"
     FROM icp__text
 ),
-icp__criteria AS (
+icp__criteria AS NOT MATERIALIZED (
     SELECT *,
         ("icp__t0" IS NOT NULL) AS "icp__must0",
         CASE WHEN "icp__v1" IS NULL THEN NULL ELSE length(list_distinct(list_filter(list_transform("icp__v1", t -> lower(regexp_replace(t, '\s+', ' ', 'g'))), t -> list_contains(['oracle']::VARCHAR[], t)))) = 0 END AS "icp__exclude0",
@@ -66,7 +66,7 @@ icp__criteria AS (
         CASE WHEN "icp__v2" IS NULL THEN NULL ELSE list_contains(['o''reilly land', 'x; drop table accounts; --']::VARCHAR[], "icp__v2") END AS "icp__signal27"
     FROM icp__values
 ),
-icp__points AS (
+icp__points AS NOT MATERIALIZED (
     SELECT *,
         (NOT coalesce("icp__must0", true) OR coalesce("icp__exclude0", false) OR coalesce("icp__exclude1", false)) AS "icp__excluded",
         least(30, (CASE WHEN "icp__signal1" THEN 6 ELSE 0 END + CASE WHEN "icp__signal4" THEN 9 ELSE 0 END + CASE WHEN "icp__signal7" THEN 12 ELSE 0 END + CASE WHEN "icp__signal10" THEN 15 ELSE 0 END + CASE WHEN "icp__signal13" THEN 18 ELSE 0 END + CASE WHEN "icp__signal16" THEN 21 ELSE 0 END + CASE WHEN "icp__signal19" THEN 24 ELSE 0 END + CASE WHEN "icp__signal22" THEN 27 ELSE 0 END + CASE WHEN "icp__signal25" THEN 30 ELSE 0 END)) AS "icp__earned0",
@@ -77,7 +77,7 @@ icp__points AS (
         (0) AS "icp__available2"
     FROM icp__criteria
 ),
-icp__scored AS (
+icp__scored AS NOT MATERIALIZED (
     SELECT *,
         CASE WHEN "icp__excluded" THEN 0 ELSE CASE WHEN ("icp__available0" + "icp__available1" + "icp__available2") = 0 OR ("icp__earned0" + "icp__earned1" + "icp__earned2") <= 0 THEN 0 WHEN ("icp__earned0" + "icp__earned1" + "icp__earned2") >= ("icp__available0" + "icp__available1" + "icp__available2") THEN 100 ELSE CAST(((200 * ("icp__earned0" + "icp__earned1" + "icp__earned2") + ("icp__available0" + "icp__available1" + "icp__available2")) // (2 * ("icp__available0" + "icp__available1" + "icp__available2"))) AS INTEGER) END END AS "icp__score"
     FROM icp__points
