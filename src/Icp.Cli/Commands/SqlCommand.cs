@@ -24,9 +24,9 @@ internal static class SqlCommand
         var keys = new Option<string[]>("--key") { Description = "With --form write-back: the column(s) identifying a row (repeatable or comma-separated).", AllowMultipleArgumentsPerToken = false };
         var prefix = new Option<string>("--prefix") { Description = "With --form write-back: prefix of the result columns written into the table.", DefaultValueFactory = _ => "icp_" };
         var command = new Command("sql", """
-            Compile a profile (or a primary and a secondary profile: the better fit wins) to SQL that returns the table's columns plus icp_score, icp_tier, icp_excluded,
-            icp_reasons and the group sub-scores, with the same results as 'icp score' (differential tests check this
-            on DuckDB and PostgreSQL). Run it where the data lives: no export needed.
+            Compile a profile (or a primary and a secondary one: the better fit wins) to SQL that returns the table's
+            columns plus icp_score, icp_tier, icp_excluded, icp_reasons and the group sub-scores, with the same results
+            as 'icp score' (differential tests check this on DuckDB and PostgreSQL). Run it where the data lives.
 
             Examples:
               icp sql -p samples/profiles/maven-mid-market.yaml --table accounts --as-of 2026-06-30
