@@ -152,7 +152,8 @@ internal static class LearnCommand
 
     private static void Summary(IAnsiConsole console, LearningResult result, string outPath, string? reportPath, string? labelling)
     {
-        if (labelling is not null) console.MarkupLine($"outcome: {Markup.Escape(labelling)}");
+        // One line per part: the join's match rate must not wrap mid-figure in a narrow terminal.
+        if (labelling is not null) console.MarkupLine("outcome: " + string.Join("\n  ", labelling.Split("; ").Select(Markup.Escape)));
         console.MarkupLine($"read {result.Rows:N0} rows with an outcome: {result.Wins:N0} wins ({100.0 * result.Wins / result.Rows:0.0}%)"
             + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
             + (result.OtherOutcomes > 0 ? $", {result.OtherOutcomes:N0} rows neither won nor lost skipped" : ""));

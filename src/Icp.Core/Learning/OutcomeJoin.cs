@@ -39,7 +39,7 @@ public sealed record OutcomeJoinSummary(string AccountKeyColumn, string DealKeyC
 
     /// <summary>E.g. "72 of 85 accounts (84.7%) have deals; 8,800 of 8,800 deals (100.0%) matched an account".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{AccountsWithDeals:N0} of {Accounts:N0} accounts ({AccountMatchRate:0.0%}) have deals; {DealsMatched:N0} of {DealsWithKey:N0} deals with a '{DealKeyColumn}' ({DealMatchRate:0.0%}) matched an account");
+        $"{AccountsWithDeals:N0} of {Accounts:N0} accounts ({AccountMatchRate:0.0%}) have deals; {DealsMatched:N0} of {DealsWithKey:N0} deals with a key ({DealMatchRate:0.0%}) matched an account");
 }
 
 /// <summary>
