@@ -79,8 +79,9 @@ internal static class LearnCommand
             }
             else
             {
+                using var accounts = TableReaders.Open(parse.GetValue(data)!);
                 using var deals = TableReaders.Open(parse.GetValue(outcomes)!);
-                using var reader = new OutcomeJoin(TableReaders.Open(parse.GetValue(data)!), deals, join, outcomeSpec);
+                using var reader = new OutcomeJoin(accounts, deals, join, outcomeSpec);
                 learningData = LearningData.Read(reader, outcomeSpec, Split(parse.GetValue(exclude)));
                 joined = reader.Summary;
                 learningData = learningData.WithLabelling($"from {Path.GetFileName(deals.SourceName)} joined on '{joined.AccountKeyColumn}', the {(join.PerAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals; {joined}");

@@ -146,11 +146,15 @@ public sealed class LearningData
             throw new InputException($"column '{name}' of {source} is empty in every row: there is no outcome to learn from", new SourceLocation(source, 1, column + 1, name));
         if (wins == 0 && positive is not null)
             throw new InputException($"--positive {string.Join(",", outcome.PositiveValues)}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(outcome.PositiveValues[0], seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
-        if (wins == labels.Count)
-            throw new InputException($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
+        // A misspelt --negative turns the losses into skipped rows: then the absent value, not "one class", is the news.
+        // With nothing skipped (e.g. joined accounts that all won a deal) the single class is.
+        if (wins == labels.Count && other == 0) throw OneClass();
         if (negatives is not null && negatives.FirstOrDefault(n => !seen.ContainsKey(n)) is { } absent)
             throw new InputException($"--negative {absent}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(absent, seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
+        if (wins == labels.Count) throw OneClass();
         return new LearningData(source, reader.Columns, [.. values.Select(v => v.Build())], [.. labels], [.. lines], column, blank, other, excluded, labelling);
+
+        InputException OneClass() => new($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
     }
 
     /// <summary>Marks the top <paramref name="share"/> of rows by amount as wins (ties at the threshold too) and says so.</summary>

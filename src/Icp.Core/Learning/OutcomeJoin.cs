@@ -46,7 +46,7 @@ public sealed record OutcomeJoinSummary(string AccountKeyColumn, string DealKeyC
 /// The accounts table with one more column, the outcome of each account's deals (best or latest, see
 /// <see cref="PerAccount"/>), read as an ordinary table so <see cref="LearningData.Read"/> labels it like any other.
 /// The deals are read whole when this is created (one small entry per account key); accounts stream through, and
-/// accounts without a deal are skipped and counted in <see cref="Summary"/>.
+/// accounts without a deal are skipped and counted in <see cref="Summary"/>. The caller owns (and disposes) both readers.
 /// </summary>
 public sealed class OutcomeJoin : ITableReader
 {
@@ -160,7 +160,8 @@ public sealed class OutcomeJoin : ITableReader
         return true;
     }
 
-    public void Dispose() => _accounts.Dispose();
+    /// <summary>Nothing to release: the caller owns both readers.</summary>
+    public void Dispose() { }
 
     private void ThrowIfNothingMatched()
     {
