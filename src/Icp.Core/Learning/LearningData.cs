@@ -167,7 +167,7 @@ public sealed class LearningData
         var threshold = sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
         for (var i = 0; i < amounts.Count; i++) labels[i] = amounts[i] >= threshold;
         return string.Create(CultureInfo.InvariantCulture, $"best = {name} >= {threshold:#,0.##}, the top {share * 100:0.##}% of {amounts.Count:N0} rows with a value")
-            + (unparsable > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {unparsable:N0} rows whose {name} is not a number skipped") : "");
+            + (unparsable > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {unparsable:N0} {(unparsable == 1 ? "row" : "rows")} whose {name} is not a number skipped") : "");
     }
 
     private static string ValuesSeen(Dictionary<string, int> seen) =>

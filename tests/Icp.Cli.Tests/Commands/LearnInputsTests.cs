@@ -198,7 +198,7 @@ public sealed class LearnInputsTests
         Assert.InRange(wins, (int)Math.Ceiling(rows * 0.25), (int)Math.Ceiling(rows * 0.25) + 2); // ties at the threshold count as wins
         Assert.True(root.GetProperty("blank_outcomes").GetInt32() > 0);
         var labelling = root.GetProperty("labelling").GetString()!;
-        Assert.Matches(@"^best = lifetime_value >= [\d,]+, the top 25% of [\d,]+ rows with a value; \d+ rows whose lifetime_value is not a number skipped$", labelling);
+        Assert.Matches(@"^best = lifetime_value >= [\d,]+, the top 25% of [\d,]+ rows with a value; \d+ rows? whose lifetime_value is not a number skipped$", labelling);
         var signals = root.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("criterion").GetString()!).ToList();
         Assert.Contains(signals, s => s.StartsWith("industry: { in: [\"Fintech\"", StringComparison.Ordinal) || s.StartsWith("industry: { in: [Fintech", StringComparison.Ordinal));
         Assert.Contains(signals, s => s.StartsWith("employees:", StringComparison.Ordinal));
