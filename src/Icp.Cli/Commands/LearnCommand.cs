@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Icp.Cli.Reports;
 using Icp.Cli.Terminal;
 using Icp.Core;
@@ -16,16 +17,22 @@ internal static class LearnCommand
     public static Command Create(CliConsole console)
     {
         var data = CommonOptions.Data("Accounts or leads with a known outcome");
-        var outcome = new Option<string>("--outcome") { Description = "Column that holds the outcome (e.g. stage, Converted).", Required = true };
-        var positive = new Option<string>("--positive")
+        var outcome = new Option<string?>("--outcome") { Description = "Column that holds the outcome (e.g. stage, Converted); with --outcomes, a column of that file." };
+        var positive = new Option<string?>("--positive")
         {
             Description = "Outcome values that count as a win, comma-separated (e.g. Won or 1); every other non-empty value is a loss, blank outcomes are skipped. A comparison such as \">=0.6\" works on numeric outcomes.",
-            Required = true,
         };
         var negative = new Option<string?>("--negative")
         {
             Description = "Outcome values that count as a loss, comma-separated (e.g. Lost). Rows with any other value (open deals) are then skipped instead of counted as losses.",
         };
+        var outcomes = new Option<string?>("--outcomes") { Description = "Outcomes table (e.g. deals) joined to --data by --key; an account with several deals is counted once (--per-account), accounts without a deal are skipped." };
+        var key = new Option<string?>("--key") { Description = "Join key of --outcomes: a column both files have, or ACCOUNT_COLUMN=DEAL_COLUMN; compared trimmed and case-insensitively. Default: the first column of --data that --outcomes also has." };
+        var perAccount = new Option<string>("--per-account") { Description = "An account's outcome from its deals: best (a win if any deal is won, else a loss if any is lost) or latest (its deal with the latest --date-column).", DefaultValueFactory = _ => "best" };
+        perAccount.AcceptOnlyFromAmong("best", "latest");
+        var dateColumn = new Option<string?>("--date-column") { Description = "Date column of --outcomes that --per-account latest orders deals by (e.g. close_date); deals without a date are not considered." };
+        var value = new Option<string?>("--value") { Description = "Numeric column (lifetime value, won value) whose top rows are the wins, with --best; instead of --outcome and --positive." };
+        var best = new Option<string?>("--best") { Description = "Which rows by --value are the wins, as \"top N%\" (e.g. \"top 25%\"); ties at the threshold count as wins, rows without a number are skipped." };
         var output = CommonOptions.Out();
         output.Required = true;
         output.Description = "Profile YAML to write (- for stdout). Written to a temporary file and renamed: a failed run writes nothing.";
@@ -48,13 +55,14 @@ internal static class LearnCommand
             The profile carries its evidence as comments; 'icp score' uses it directly.
 
             Examples:
-              icp learn -d samples/maven-crm/accounts_with_outcomes.csv --outcome total_won_value --positive ">=140000" -o best.yaml
+              icp learn -d samples/maven-crm/accounts_with_outcomes.csv --value total_won_value --best "top 25%" -o best.yaml
+              icp learn -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account --outcome deal_stage --positive Won --negative Lost -o accounts.yaml
               icp learn -d samples/maven-crm/sales_pipeline.csv --outcome deal_stage --positive Won --negative Lost -o deals.yaml --report deals.html
-            """) { data, outcome, positive, negative, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
+            """) { data, outcome, positive, negative, outcomes, key, perAccount, dateColumn, value, best, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
         command.SetAction(parse =>
         {
-            var positives = Split(parse.GetValue(positive));
-            if (positives.Count == 0) throw new UsageException("--positive needs at least one value, e.g. --positive Won");
+            var (outcomeSpec, join) = Outcome(parse.GetValue(outcome), parse.GetValue(positive), Split(parse.GetValue(negative)), parse.GetValue(value), parse.GetValue(best),
+                parse.GetValue(outcomes), parse.GetValue(key), parse.GetValue(perAccount)!, parse.GetValue(dateColumn));
             var asOfDate = ParseAsOf(parse.GetValue(asOf));
             var compared = parse.GetValue(compare) is { } comparePath
                 ? new ComparedProfile(ScoringRun.LoadProfiles(console, [comparePath], showWarnings: false)[0], Path.GetFileName(comparePath),
@@ -63,8 +71,21 @@ internal static class LearnCommand
             var options = new LearnOptions(parse.GetValue(seed), parse.GetValue(holdout), asOfDate, parse.GetValue(date), parse.GetValue(capacity), parse.GetValue(maxSignals), compared);
             if (options.MaxSignals is < 1 or > 100) throw new InputException($"--max-signals must be between 1 and 100, got {options.MaxSignals}");
             LearningData learningData;
-            using (var reader = TableReaders.Open(parse.GetValue(data)!))
-                learningData = LearningData.Read(reader, new OutcomeSpec(parse.GetValue(outcome)!, positives, Split(parse.GetValue(negative))), Split(parse.GetValue(exclude)));
+            OutcomeJoinSummary? joined = null;
+            if (join is null)
+            {
+                using var reader = TableReaders.Open(parse.GetValue(data)!);
+                learningData = LearningData.Read(reader, outcomeSpec, Split(parse.GetValue(exclude)));
+            }
+            else
+            {
+                using var accounts = TableReaders.Open(parse.GetValue(data)!);
+                using var deals = TableReaders.Open(parse.GetValue(outcomes)!);
+                using var reader = new OutcomeJoin(accounts, deals, join, outcomeSpec);
+                learningData = LearningData.Read(reader, outcomeSpec, Split(parse.GetValue(exclude)));
+                joined = reader.Summary;
+                learningData = learningData.WithLabelling($"from {Path.GetFileName(deals.SourceName)} joined on '{joined.AccountKeyColumn}', the {(join.PerAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals; {joined}");
+            }
             IBaselineModel[] baselines = parse.GetValue(noTrees) ? [] : [new FastTreeBaseline()];
             var result = LearningRun.Run(learningData, options, baselines);
             var outPath = parse.GetValue(output)!;
@@ -76,11 +97,47 @@ internal static class LearnCommand
             }
             TextOutput.WriteAll(files);
 
-            if (parse.GetValue(json)) Render.WriteJson(outPath == "-" ? console.Error : console.Output, Json(result, outPath));
-            else if (!parse.GetValue(quiet)) Summary(console.Summary(outPath), result, outPath, parse.GetValue(report));
+            if (parse.GetValue(json)) Render.WriteJson(outPath == "-" ? console.Error : console.Output, Json(result, outPath, learningData.Labelling, joined));
+            else if (!parse.GetValue(quiet)) Summary(console.Summary(outPath), result, outPath, parse.GetValue(report), learningData.Labelling);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>What a win is: an outcome column with positive values (in --data, or in --outcomes joined on --key), or the top share by --value.</summary>
+    private static (OutcomeSpec Outcome, OutcomeJoinSpec? Join) Outcome(string? outcome, string? positive, List<string> negatives, string? value, string? best,
+        string? outcomes, string? key, string perAccount, string? dateColumn)
+    {
+        if ((positive is null) == (value is null))
+            throw new UsageException("say what a win is with one of: --outcome COLUMN --positive VALUE (e.g. Won), or --value COLUMN --best \"top 25%\"");
+        if (outcomes is null && (key is not null || dateColumn is not null || perAccount != "best"))
+            throw new UsageException("--key, --per-account and --date-column join an outcomes table: give it with --outcomes FILE");
+        if (value is not null)
+        {
+            if (best is null) throw new UsageException("--value needs --best, e.g. --best \"top 25%\"");
+            if (outcome is not null || negatives.Count > 0) throw new UsageException("--value and --best say what a win is: leave out --outcome and --negative");
+            if (outcomes is not null) throw new UsageException("--value works on one table; with --outcomes, use --outcome and --positive");
+            return (new OutcomeSpec(value, [], null, ParseBest(best)), null);
+        }
+        if (best is not null) throw new UsageException("--best picks the top rows by --value COLUMN: give that too, or use --positive");
+        if (outcome is null) throw new UsageException("--positive needs --outcome, the column that holds the outcome (e.g. --outcome stage)");
+        var positives = Split(positive);
+        if (positives.Count == 0) throw new UsageException("--positive needs at least one value, e.g. --positive Won");
+        var spec = new OutcomeSpec(outcome, positives, negatives);
+        if (outcomes is null) return (spec, null);
+        var mode = perAccount == "latest" ? PerAccount.Latest : PerAccount.Best;
+        if (mode == PerAccount.Latest && dateColumn is null) throw new UsageException("--per-account latest needs --date-column, the deals' date column (e.g. close_date)");
+        return (spec, new OutcomeJoinSpec(key, mode, dateColumn));
+    }
+
+    /// <summary>"top 25%" as 0.25.</summary>
+    private static double ParseBest(string text)
+    {
+        var match = Regex.Match(text, @"^\s*top\s+(\d+(?:\.\d+)?)\s*%\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var percent = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+        if (percent is not (> 0 and < 100))
+            throw new UsageException($"--best '{text}' is not of the form \"top N%\" with N between 0 and 100, e.g. --best \"top 25%\"");
+        return percent / 100;
     }
 
     private static List<string> Split(string? text) =>
@@ -94,8 +151,10 @@ internal static class LearnCommand
         return d;
     }
 
-    private static void Summary(IAnsiConsole console, LearningResult result, string outPath, string? reportPath)
+    private static void Summary(IAnsiConsole console, LearningResult result, string outPath, string? reportPath, string? labelling)
     {
+        // One line per part: the join's match rate must not wrap mid-figure in a narrow terminal.
+        if (labelling is not null) console.MarkupLine("outcome: " + string.Join("\n  ", labelling.Split("; ").Select(Markup.Escape)));
         console.MarkupLine($"read {result.Rows:N0} rows with an outcome: {result.Wins:N0} wins ({100.0 * result.Wins / result.Rows:0.0}%)"
             + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
             + (result.OtherOutcomes > 0 ? $", {result.OtherOutcomes:N0} rows neither won nor lost skipped" : ""));
@@ -149,9 +208,21 @@ internal static class LearnCommand
         return $"{p.Rate * 100:0.0}% ({low * 100:0.0}-{high * 100:0.0}%)";
     }
 
-    private static object Json(LearningResult result, string outPath) => new
+    private static object Json(LearningResult result, string outPath, string? labelling, OutcomeJoinSummary? join) => new
     {
         output = outPath,
+        labelling,
+        join = join is null ? null : new
+        {
+            account_key = join.AccountKeyColumn,
+            deal_key = join.DealKeyColumn,
+            accounts = join.Accounts,
+            accounts_with_deals = join.AccountsWithDeals,
+            account_match_rate = Math.Round(join.AccountMatchRate, 4),
+            deals_with_key = join.DealsWithKey,
+            deals_matched = join.DealsMatched,
+            deal_match_rate = Math.Round(join.DealMatchRate, 4),
+        },
         rows = result.Rows,
         wins = result.Wins,
         blank_outcomes = result.BlankOutcomes,

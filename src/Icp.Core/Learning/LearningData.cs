@@ -10,8 +10,11 @@ namespace Icp.Core.Learning;
 /// non-empty value is a loss; a blank outcome is no evidence and is skipped. A value such as <c>&gt;=0.6</c> compares
 /// numerically instead, for outcomes that are rates or amounts. With <see cref="NegativeValues"/>, only those values are
 /// losses and rows with any other value (open deals: Prospecting, Engaging) are skipped and counted.
+/// <para>With <see cref="BestShare"/> (0-1, exclusive), <see cref="Column"/> is a numeric value column instead (lifetime value,
+/// won value) and the wins are the top share of rows by it, ties at the threshold included; every other row with a
+/// value is a loss, and rows whose value is blank or not a number are skipped and counted.</para>
 /// </summary>
-public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveValues, IReadOnlyList<string>? NegativeValues = null);
+public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveValues, IReadOnlyList<string>? NegativeValues = null, double? BestShare = null);
 
 /// <summary>
 /// A table held in memory for learning: feature columns as text (column-major), one win/loss label per row and the
@@ -20,8 +23,9 @@ public sealed record OutcomeSpec(string Column, IReadOnlyList<string> PositiveVa
 public sealed class LearningData
 {
     private LearningData(string sourceName, IReadOnlyList<string> columns, LearningColumn[] values, bool[] labels, long[] lines,
-        int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns)
+        int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns, string? labelling)
     {
+        Labelling = labelling;
         SourceName = sourceName;
         Columns = columns;
         Values = values;
@@ -58,7 +62,16 @@ public sealed class LearningData
     /// <summary>Columns the user asked to leave out (<c>--exclude-columns</c>).</summary>
     public IReadOnlyList<int> ExcludedColumns { get; }
 
+    /// <summary>How the labels were made when that is not plain from the outcome column, in words, e.g.
+    /// "best = total_won_value >= 140,000, the top 25% of 85 rows"; written into the profile header.</summary>
+    public string? Labelling { get; }
+
     public int RowCount => Labels.Length;
+
+    /// <summary>This data with <paramref name="labelling"/> added to <see cref="Labelling"/> (e.g. how deals were joined).</summary>
+    public LearningData WithLabelling(string labelling) =>
+        new(SourceName, Columns, [.. Values], Labels, Lines, OutcomeColumn, BlankOutcomes, OtherOutcomes, ExcludedColumns,
+            Labelling is null ? labelling : Labelling + "; " + labelling);
 
     public int Wins => Labels.Count(l => l);
 
@@ -82,7 +95,9 @@ public sealed class LearningData
                 throw new InputException($"--exclude-columns '{excludedName}' is not a column of {source}{DidYouMean.Hint(excludedName, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(source, 1));
             excluded.Add(index);
         }
-        var positive = PositiveTest.Create(outcome.PositiveValues);
+        var positive = outcome.BestShare is null ? PositiveTest.Create(outcome.PositiveValues) : null;
+        var amounts = new List<double>();
+        var unparsable = 0;
         var negatives = outcome.NegativeValues is { Count: > 0 } given ? new HashSet<string>(given.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase) : null;
         var other = 0;
 
@@ -99,27 +114,60 @@ public sealed class LearningData
             {
                 var label = batch[r, column].Trim();
                 if (label.IsEmpty) { blank++; continue; }
+                if (positive is null)
+                {
+                    if (!ValueParsers.TryParseNumber(label, out var amount)) { unparsable++; continue; }
+                    AddRow(false); // labelled once the threshold is known
+                    amounts.Add(amount);
+                    continue;
+                }
                 var text = label.ToString();
                 seen[text] = seen.GetValueOrDefault(text) + 1;
                 var won = positive.Holds(text, new SourceLocation(source, batch.LineOf(r), column + 1, reader.Columns[column]));
                 if (!won && negatives is not null && !negatives.Contains(ValueParsers.NormaliseText(text))) { other++; continue; }
-                labels.Add(won);
-                lines.Add(batch.LineOf(r));
-                for (var c = 0; c < values.Length; c++) values[c].Add(batch[r, c].Trim());
+                AddRow(won);
+
+                void AddRow(bool label)
+                {
+                    labels.Add(label);
+                    lines.Add(batch.LineOf(r));
+                    for (var c = 0; c < values.Length; c++) values[c].Add(batch[r, c].Trim());
+                }
             }
         }
+
+        string? labelling = null;
+        if (outcome.BestShare is { } share)
+            labelling = LabelTopShare(amounts, share, labels, reader.Columns[column], unparsable, source);
 
         var name = reader.Columns[column];
         var wins = labels.Count(l => l);
         if (labels.Count == 0)
             throw new InputException($"column '{name}' of {source} is empty in every row: there is no outcome to learn from", new SourceLocation(source, 1, column + 1, name));
-        if (wins == 0)
+        if (wins == 0 && positive is not null)
             throw new InputException($"--positive {string.Join(",", outcome.PositiveValues)}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(outcome.PositiveValues[0], seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
+        // A misspelt --negative turns the losses into skipped rows: then the absent value, not "one class", is the news.
+        // With nothing skipped (e.g. joined accounts that all won a deal) the single class is.
+        if (wins == labels.Count && other == 0) throw OneClass();
         if (negatives is not null && negatives.FirstOrDefault(n => !seen.ContainsKey(n)) is { } absent)
             throw new InputException($"--negative {absent}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(absent, seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
-        if (wins == labels.Count)
-            throw new InputException($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
-        return new LearningData(source, reader.Columns, [.. values.Select(v => v.Build())], [.. labels], [.. lines], column, blank, other, excluded);
+        if (wins == labels.Count) throw OneClass();
+        return new LearningData(source, reader.Columns, [.. values.Select(v => v.Build())], [.. labels], [.. lines], column, blank, other, excluded, labelling);
+
+        InputException OneClass() => new($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
+    }
+
+    /// <summary>Marks the top <paramref name="share"/> of rows by amount as wins (ties at the threshold too) and says so.</summary>
+    private static string LabelTopShare(List<double> amounts, double share, List<bool> labels, string name, int unparsable, string source)
+    {
+        if (amounts.Count == 0)
+            throw new InputException($"--value '{name}': no row of {source} has a number in that column", new SourceLocation(source, 1));
+        var sorted = amounts.ToArray();
+        Array.Sort(sorted, (a, b) => b.CompareTo(a));
+        var threshold = sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
+        for (var i = 0; i < amounts.Count; i++) labels[i] = amounts[i] >= threshold;
+        return string.Create(CultureInfo.InvariantCulture, $"best = {name} >= {threshold:#,0.##}, the top {share * 100:0.##}% of {amounts.Count:N0} rows with a value")
+            + (unparsable > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {unparsable:N0} {(unparsable == 1 ? "row" : "rows")} whose {name} is not a number skipped") : "");
     }
 
     private static string ValuesSeen(Dictionary<string, int> seen) =>
@@ -130,7 +178,7 @@ public sealed class LearningData
         string.Join(", ", columns.Take(40)) + (columns.Count > 40 ? $", ... ({columns.Count} in all)" : "");
 
     /// <summary>Positive values as text, or one numeric comparison (<c>&gt;=0.6</c>, <c>&lt;10</c>).</summary>
-    private sealed class PositiveTest
+    internal sealed class PositiveTest
     {
         private readonly HashSet<string> _values = new(StringComparer.OrdinalIgnoreCase);
         private readonly string? _comparison;

@@ -296,6 +296,7 @@ public static class LearningRun
             $"Seed {options.Seed}; as of {(asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(no dates in the data)")}.",
             $"Evaluation, {evaluation.Method}: AUC {evaluation.Profile.Auc:0.000} (naive Bayes {evaluation.Models[1].Auc:0.000}), top-decile lift {evaluation.Profile.TopDecileLift:0.00}.",
         };
+        if (data.Labelling is { } labelling) lines.Add("Outcome: " + labelling + ".");
         if (evaluation.Note is { } note) lines.Add("Note: " + note + ".");
         if (final.Note is { } weak) lines.Add("Note: " + weak + ".");
         lines.Add("Left out:" + (final.LeftOut.Count == 0 ? " nothing." : ""));

@@ -100,7 +100,7 @@ public static class ProfileReport
         return summary;
     }
 
-    private static (int Account, int Deal) ResolveKey(ITableReader accounts, ITableReader deals, string? key)
+    internal static (int Account, int Deal) ResolveKey(ITableReader accounts, ITableReader deals, string? key)
     {
         var accountColumns = new ColumnResolver(accounts.Columns, accounts.SourceName);
         var dealColumns = new ColumnResolver(deals.Columns, deals.SourceName);
