@@ -24,7 +24,7 @@ internal static class EndToEndBenchmark
         var results = new List<CaseResult>();
         var outputs = new List<string>();
 
-        var parse = Repeat(settings.Repeats, "(a) parse baseline", () => InProcess(() =>
+        var parse = Measuring.Repeat(settings.Repeats, "(a) parse baseline", () => InProcess(() =>
         {
             var totals = ParseBaseline.ReadAll(data);
             if (totals.Rows != settings.Rows)
@@ -35,7 +35,7 @@ internal static class EndToEndBenchmark
         var copyOutput = OutputPath(settings, "e2e-copy.csv", outputs);
         var copy = new CaseResult("a2", "read + write the same rows, no scoring: `TableReaders` -> `TableWriters` (fsync, rename), in-process, 1 thread",
             settings.Rows, inputBytes,
-            Repeat(settings.Repeats, "(a2) copy baseline", () => InProcess(() =>
+            Measuring.Repeat(settings.Repeats, "(a2) copy baseline", () => InProcess(() =>
             {
                 var rows = ParseBaseline.CopyAll(data, copyOutput);
                 if (rows != settings.Rows) throw new BenchmarkFailedException($"the copy wrote {rows:N0} rows, expected {settings.Rows:N0}");
@@ -54,12 +54,12 @@ internal static class EndToEndBenchmark
         {
             var singleOutput = OutputPath(settings, "e2e-icp-t1.csv", outputs);
             single = new("b", "`icp score --threads 1` (child process)", settings.Rows, inputBytes,
-                Repeat(settings.Repeats, "(b) icp score --threads 1", () => Score(settings, data, singleOutput, 1)), SizeOf(singleOutput));
+                Measuring.Repeat(settings.Repeats, "(b) icp score --threads 1", () => Score(settings, data, singleOutput, 1)), SizeOf(singleOutput));
             results.Add(single);
 
             parallelOutput = OutputPath(settings, $"e2e-icp-t{settings.Threads}.csv", outputs);
             parallel = new("c", $"`icp score --threads {settings.Threads}` (child process)", settings.Rows, inputBytes,
-                Repeat(settings.Repeats, $"(c) icp score --threads {settings.Threads}", () => Score(settings, data, parallelOutput, settings.Threads)),
+                Measuring.Repeat(settings.Repeats, $"(c) icp score --threads {settings.Threads}", () => Score(settings, data, parallelOutput, settings.Threads)),
                 SizeOf(parallelOutput));
             results.Add(parallel);
         }
@@ -67,7 +67,7 @@ internal static class EndToEndBenchmark
         var duckOutput = OutputPath(settings, "e2e-duckdb.csv", outputs);
         var script = DuckDbBaseline.Script(settings.Sql, data, duckOutput, settings.Threads);
         var duck = new CaseResult("d", $"DuckDB {duckDbVersion} in-process, `bench.duckdb.sql`, {settings.Threads} threads", settings.Rows, inputBytes,
-            Repeat(settings.Repeats, "(d) DuckDB", () => InProcess(() => DuckDbBaseline.Run(script))), SizeOf(duckOutput));
+            Measuring.Repeat(settings.Repeats, "(d) DuckDB", () => InProcess(() => DuckDbBaseline.Run(script))), SizeOf(duckOutput));
         results.Add(duck);
 
         ScoreAgreement? agreement = null;
@@ -85,7 +85,7 @@ internal static class EndToEndBenchmark
             var output2 = OutputPath(settings, $"e2e-icp-t{settings.Threads}-{EndToEndSettings.RowsLabel(rows2)}.csv", outputs);
             var label = $"(e) icp score --threads {settings.Threads}, {EndToEndSettings.RowsLabel(rows2)} rows";
             large = new("e", $"`icp score --threads {settings.Threads}` on {rows2:N0} rows (1 run)", rows2, new FileInfo(data2).Length,
-                Repeat(1, label, () => Score(settings, data2, output2, settings.Threads)), SizeOf(output2));
+                Measuring.Repeat(1, label, () => Score(settings, data2, output2, settings.Threads)), SizeOf(output2));
             results.Add(large);
             if (!settings.KeepOutputs) File.Delete(output2);
         }
@@ -151,18 +151,6 @@ internal static class EndToEndBenchmark
         return new RunSample(elapsed, reset ? PeakMemory.Self() : null);
     }
 
-    private static List<RunSample> Repeat(int times, string label, Func<RunSample> run)
-    {
-        var samples = new List<RunSample>();
-        for (var i = 1; i <= times; i++)
-        {
-            var sample = run();
-            samples.Add(sample);
-            Log($"{label}: run {i}/{times} {sample.Elapsed.TotalSeconds:N3} s, peak RSS {Mib(sample.PeakRssBytes)}");
-        }
-        return samples;
-    }
-
     private static string Report(EndToEndSettings settings, MachineInfo machine, string date, List<CaseResult> results,
         CaseResult? parse, CaseResult? single, CaseResult? parallel, CaseResult duck, CaseResult? large,
         ScoreAgreement? agreement, bool icpAvailable)
@@ -183,7 +171,7 @@ internal static class EndToEndBenchmark
         foreach (var r in results)
         {
             var ratio = parse is null ? "" : (r.RowsPerSecond / parse.RowsPerSecond).ToString("N2", inv);
-            s.AppendLine(inv, $"| ({r.Id}) {r.Description} | {r.RowsPerSecond:N0} | {r.MegabytesPerSecond:N1} | {ratio} | {Mib(r.PeakRssBytes)} |");
+            s.AppendLine(inv, $"| ({r.Id}) {r.Description} | {r.RowsPerSecond:N0} | {r.MegabytesPerSecond:N1} | {ratio} | {Measuring.Mib(r.PeakRssBytes)} |");
         }
         s.AppendLine();
         s.AppendLine(inv, $"- (b)/(a) throughput = {Ratio(single, parse)} (goal >= 0.8)");
@@ -218,8 +206,6 @@ internal static class EndToEndBenchmark
 
     private static string Ratio(CaseResult? numerator, CaseResult? denominator) =>
         numerator is null || denominator is null ? "not measured" : (numerator.RowsPerSecond / denominator.RowsPerSecond).ToString("N2", CultureInfo.InvariantCulture);
-
-    private static string Mib(long? bytes) => bytes is { } b ? (b / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB" : "n/a";
 
     private static string Relative(EndToEndSettings settings, string path) => Path.GetRelativePath(settings.RepositoryRoot, path);
 

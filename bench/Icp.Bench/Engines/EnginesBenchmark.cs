@@ -52,6 +52,7 @@ internal static class EnginesBenchmark
         s.AppendLine("| output | engine | seconds | rows/s | peak RSS | in-process / DuckDB throughput | rows whose results differ |");
         s.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         var differing = 0L;
+        var duckDbVersion = DuckDbBaseline.Version();
         foreach (var format in new[] { "csv", "parquet" })
         {
             var icpOut = Path.Combine(dataDir, $"engines-icp.{format}");
@@ -62,8 +63,8 @@ internal static class EnginesBenchmark
             var duck = Best(repeats, $"duckdb engine -> {format}", () => ChildProcessRun.Measure(MachineInfo.DotnetHost(), Score("duckdb", duckOut), root));
             var differ = Differences(icpOut, duckOut, format);
             differing += differ;
-            s.AppendLine(inv, $"| {format} | `icp score --engine icp` (in-process scorer) | {inProcess.Elapsed.TotalSeconds:N1} | {rows / inProcess.Elapsed.TotalSeconds:N0} | {Mib(inProcess.PeakRssBytes)} | **{duck.Elapsed / inProcess.Elapsed:N2}×** | {differ:N0} of {rows:N0} |");
-            s.AppendLine(inv, $"| {format} | `icp score --engine duckdb` (compiled SQL, DuckDB {DuckDbBaseline.Version()}) | {duck.Elapsed.TotalSeconds:N1} | {rows / duck.Elapsed.TotalSeconds:N0} | {Mib(duck.PeakRssBytes)} | 1.00 | |");
+            s.AppendLine(inv, $"| {format} | `icp score --engine icp` (in-process scorer) | {inProcess.Elapsed.TotalSeconds:N1} | {rows / inProcess.Elapsed.TotalSeconds:N0} | {Measuring.Mib(inProcess.PeakRssBytes)} | **{duck.Elapsed / inProcess.Elapsed:N2}×** | {differ:N0} of {rows:N0} |");
+            s.AppendLine(inv, $"| {format} | `icp score --engine duckdb` (compiled SQL, DuckDB {duckDbVersion}) | {duck.Elapsed.TotalSeconds:N1} | {rows / duck.Elapsed.TotalSeconds:N0} | {Measuring.Mib(duck.PeakRssBytes)} | 1.00 | |");
             File.Delete(icpOut);
             File.Delete(duckOut);
         }
@@ -122,7 +123,7 @@ internal static class EnginesBenchmark
         if (reuse && File.Exists(path)) return path;
         var csv = Csv(dataDir, rows, reuse);
         Log($"converting {csv} to Parquet (all columns text, as icp reads them) ...");
-        DuckDb($"COPY (SELECT * FROM read_csv('{csv}', header = true, all_varchar = true)) TO '{path}' (FORMAT PARQUET)");
+        DuckDbBaseline.Run($"COPY (SELECT * FROM read_csv('{csv}', header = true, all_varchar = true)) TO '{path}' (FORMAT PARQUET)");
         return path;
     }
 
@@ -187,27 +188,8 @@ internal static class EnginesBenchmark
         return connection.ServerVersion;
     }
 
-    private static void DuckDb(string sql)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static RunSample Best(int repeats, string label, Func<RunSample> run)
-    {
-        var samples = new List<RunSample>();
-        for (var i = 1; i <= repeats; i++)
-        {
-            samples.Add(run());
-            Log($"{label}: run {i}/{repeats} {samples[^1].Elapsed.TotalSeconds:N2} s");
-        }
-        return samples.MinBy(x => x.Elapsed);
-    }
-
-    private static string Mib(long? bytes) => bytes is { } b ? (b / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB" : "n/a";
+    private static RunSample Best(int repeats, string label, Func<RunSample> run) =>
+        Measuring.Repeat(repeats, label, run).MinBy(x => x.Elapsed);
 
     private static void Log(string message) => Console.Error.WriteLine(message);
 }

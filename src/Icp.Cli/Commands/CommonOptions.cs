@@ -48,6 +48,10 @@ internal static class CommonOptions
     public static Option<string?> MinTier() => new("--min-tier") { Description = "Keep only rows in this tier or better (drops excluded rows)." };
     public static Option<int?> Top() => new("--top") { Description = "Keep only the N best-scoring rows, best first." };
 
+    /// <summary>Column names from a repeatable option whose values may also be comma-separated (<c>--key a,b --key c</c>).</summary>
+    public static List<string> ColumnList(IEnumerable<string>? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
     public static ScoringOptions ScoringOptions(string? asOf, bool strict, TimeProvider clock)
     {
         if (asOf is null) return Core.Scoring.ScoringOptions.Today(clock, strict);

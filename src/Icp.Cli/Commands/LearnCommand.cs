@@ -140,8 +140,7 @@ internal static class LearnCommand
         return percent / 100;
     }
 
-    private static List<string> Split(string? text) =>
-        text is null ? [] : [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    private static List<string> Split(string? text) => CommonOptions.ColumnList(text is null ? [] : [text]);
 
     private static DateOnly? ParseAsOf(string? text)
     {

@@ -100,7 +100,7 @@ internal static class ScoreCommand
         if (target.WriteBackPrefix is { } prefix)
         {
             if (target.OutPath != "-") throw new UsageException("--write-back writes into the table; leave out --out");
-            var keys = target.Keys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var keys = CommonOptions.ColumnList(target.Keys);
             var result = Icp.Data.Sql.PostgresScorer.WriteBack(profiles, target.Url, target.Table, keys, prefix, options);
             if (json) Render.WriteJson(console.Output, new { rows = result.Rows, table = target.Table, key = result.Key, tiers = result.Tiers.ToDictionary(t => t.Tier, t => t.Rows) });
             else if (!quiet)

@@ -52,7 +52,7 @@ internal static class SqlCommand
                 throw new InputException($"--column {unknown}=...: the profile has no field '{unknown}'{DidYouMean.Hint(unknown, fields)}");
             var options = CommonOptions.ScoringOptions(parse.GetValue(asOf), false, console.Clock);
             var relation = parse.GetValue(table)!;
-            var key = (parse.GetValue(keys) ?? []).SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var key = CommonOptions.ColumnList(parse.GetValue(keys));
             if (parse.GetValue(form) != "write-back" && key.Count > 0) throw new UsageException("--key applies to --form write-back");
             IEnumerable<string> statements = parse.GetValue(form) switch
             {
