@@ -93,7 +93,7 @@ internal static class LearnCommand
             if (parse.GetValue(report) is { } reportPath)
             {
                 if (reportPath == "-") throw new UsageException("--report needs a file name (the profile may go to stdout, the report cannot)");
-                files.Add((reportPath, LearnReport.Render(result, Path.GetFileName(learningData.SourceName))));
+                files.Add((reportPath, LearnReport.Render(result, Path.GetFileName(learningData.SourceName), learningData.Labelling)));
             }
             TextOutput.WriteAll(files);
 
@@ -189,6 +189,7 @@ internal static class LearnCommand
         tiers.AddColumn(new TableColumn("win rate (95% CI)").RightAligned());
         foreach (var t in evaluation.Tiers) tiers.AddRow(Markup.Escape(t.Tier), $"{t.WinRate.Trials:N0}", Rate(t.WinRate));
         console.Write(tiers);
+        console.MarkupLine($"win probability by score (isotonic fit on those rows): {Markup.Escape(Calibration.Describe(evaluation.Calibration))}");
         if (evaluation.Note is { } note) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         if (result.Profile.Note is { } weak) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(weak)}");
         if (outPath != "-") console.MarkupLine($"wrote profile [bold]{Markup.Escape(outPath)}[/] (tiers {string.Join(", ", result.Tiers.Select(t => $"{t.Name} >= {t.Minimum}"))})");
@@ -230,7 +231,7 @@ internal static class LearnCommand
         left_out = result.LeftOut.Select(l => new { column = l.Column, reason = l.Reason }),
         disqualifiers = result.Profile.Disqualifiers.Select(d => new { criterion = ProfileWriter.Condition(d.Criterion, result.AsOf ?? DateOnly.MinValue), reason = d.Reason, evidence = Evidence(d.Criterion.Evidence) }),
         signals = result.Profile.Signals.Select(s => new { criterion = ProfileWriter.Condition(s.Criterion, result.AsOf ?? DateOnly.MinValue), points = s.Points, evidence = Evidence(s.Criterion.Evidence) }),
-        fields = result.Profile.Fields.Select(f => new { column = f.Column, kind = f.Kind.ToString().ToLowerInvariant(), p_value = f.PValue, selected = f.Selected }),
+        fields = result.Profile.Fields.Select(f => new { column = f.Column, kind = f.Kind.ToString().ToLowerInvariant(), p_value = f.PValue, stable_folds = f.StableFolds, selected = f.Selected }),
         tiers = result.Tiers.ToDictionary(t => t.Name, t => t.Minimum),
         evaluation = new
         {
@@ -241,6 +242,7 @@ internal static class LearnCommand
             test_rows = result.Evaluation.TestRows,
             models = result.Evaluation.Models.Select(m => new { model = m.Model, auc = Math.Round(m.Auc, 4), top_decile_lift = Math.Round(m.TopDecileLift, 3) }),
             tiers = result.Evaluation.Tiers.Select(t => new { tier = t.Tier, rows = t.WinRate.Trials, wins = t.WinRate.Successes }),
+            calibration = result.Evaluation.Calibration.Select(c => new { min_score = c.MinScore, max_score = c.MaxScore, rows = c.WinRate.Trials, wins = c.WinRate.Successes, win_rate = Math.Round(c.WinRate.Rate, 4) }),
         },
     };
 

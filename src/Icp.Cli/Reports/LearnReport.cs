@@ -14,7 +14,8 @@ internal static class LearnReport
 {
     private static readonly string[] Colours = ["#2b6cb0", "#dd6b20", "#38a169", "#805ad5"];
 
-    public static string Render(LearningResult result, string sourceName)
+    /// <param name="labelling">How the outcome was made when not plain from a column (top share by value, deals joined with their match rate).</param>
+    public static string Render(LearningResult result, string sourceName, string? labelling)
     {
         var html = new StringBuilder();
         var evaluation = result.Evaluation;
@@ -30,6 +31,8 @@ internal static class LearnReport
         if (result.BlankOutcomes > 0) html.Append(' ').Append(N(result.BlankOutcomes)).Append(" rows with a blank outcome skipped.");
         if (result.OtherOutcomes > 0) html.Append(' ').Append(N(result.OtherOutcomes)).Append(" rows neither won nor lost skipped.");
         html.Append("</p>\n");
+        if (labelling is not null)
+            html.Append("<p>Outcome: ").Append(string.Join("<br>\n", labelling.Split("; ").Select(E))).Append(".</p>\n");
         foreach (var note in new[] { evaluation.Note, result.Profile.Note }.OfType<string>()) html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
 
         html.Append("<h2>The criteria and their evidence</h2>\n<p>Win rate of the rows each criterion holds for, as lift over the base rate (")
@@ -48,6 +51,12 @@ internal static class LearnReport
         Distribution(html, evaluation);
         html.Append("<h3>Calibration: win rate by score band</h3>\n<p>A higher score should mean a likelier win, band after band.</p>\n");
         Calibration(html, evaluation);
+        html.Append("<h3>What a score means: fitted win probability</h3>\n<p>Isotonic regression on the same rows: the win rate never falls as the score rises, and each step holds at least a tenth of the rows.</p>\n")
+            .Append("<table><tr><th>score</th><th>rows</th><th>win probability (95% CI)</th></tr>\n");
+        foreach (var step in evaluation.Calibration)
+            html.Append("<tr><td>").Append(step.MinScore).Append('-').Append(step.MaxScore).Append("</td><td class=\"n\">").Append(N(step.WinRate.Trials))
+                .Append("</td><td class=\"n\">").Append(RateWithInterval(step.WinRate)).Append("</td></tr>\n");
+        html.Append("</table>\n");
 
         html.Append("<h2>Left out, and why</h2>\n<table><tr><th>column</th><th>why</th></tr>\n");
         foreach (var l in result.LeftOut) html.Append("<tr><td>").Append(E(l.Column)).Append("</td><td>").Append(E(l.Reason)).Append("</td></tr>\n");
@@ -178,11 +187,9 @@ internal static class LearnReport
                 if (evaluation.Labels[i]) wins++;
             }
             if (rows == 0) continue;
-            var p = new Proportion(wins, rows);
-            var (low, high) = p.Interval;
             var label = band < 0 ? "excluded" : band == 9 ? "90-100" : $"{band * 10}-{band * 10 + 9}";
             html.Append("<tr><td>").Append(label).Append("</td><td class=\"n\">").Append(N(rows)).Append("</td><td class=\"n\">").Append(N(wins))
-                .Append("</td><td class=\"n\">").Append(Pct(p.Rate)).Append(" (").Append(Pct(low)).Append('-').Append(Pct(high)).Append(")</td></tr>\n");
+                .Append("</td><td class=\"n\">").Append(RateWithInterval(new Proportion(wins, rows))).Append("</td></tr>\n");
         }
         html.Append("</table>\n");
     }
@@ -197,5 +204,6 @@ internal static class LearnReport
     private static string D(double x) => x.ToString("0.#", CultureInfo.InvariantCulture);
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
     private static string N(int x) => x.ToString("N0", CultureInfo.InvariantCulture);
+    private static string RateWithInterval(Proportion p) => $"{Pct(p.Rate)} ({Pct(p.Interval.Low)}-{Pct(p.Interval.High)})";
     private static string Pct(double x) => (x * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -27,7 +27,14 @@ public sealed record LearnedDisqualifier(LearnedCriterion Criterion, string Reas
 public sealed record LevelStatistics(string Label, Evidence Evidence);
 
 /// <summary>How much a candidate field says about the outcome, and whether it made it into the profile.</summary>
-public sealed record FieldStatistics(string Column, string FieldName, FieldKind Kind, double PValue, bool Selected, IReadOnlyList<LevelStatistics> Levels);
+/// <param name="Column">The source column.</param>
+/// <param name="FieldName">Its name in the profile.</param>
+/// <param name="Kind">How its values are read.</param>
+/// <param name="PValue">Of the test that the outcome does not depend on the field, over all training rows.</param>
+/// <param name="Selected">Whether the field's levels went into the logistic model.</param>
+/// <param name="Levels">Win rate and lift of each level, over all rows.</param>
+/// <param name="StableFolds">In how many of five subsamples (each without a fifth of the rows) the field passed the same test.</param>
+public sealed record FieldStatistics(string Column, string FieldName, FieldKind Kind, double PValue, bool Selected, IReadOnlyList<LevelStatistics> Levels, int StableFolds);
 
 /// <summary>The outcome of learning on one set of rows: the profile's parts plus the statistics behind them.</summary>
 public sealed record LearnedProfile(

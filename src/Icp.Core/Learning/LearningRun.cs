@@ -35,8 +35,9 @@ public sealed record TierOutcome(string Tier, Proportion WinRate);
 /// <param name="Note">Why the requested split was not used, when it was not.</param>
 /// <param name="Scores">Per model (in the order of <paramref name="Models"/>), its score of every evaluation row.</param>
 /// <param name="Labels">Whether each evaluation row was a win.</param>
+/// <param name="Calibration">The learned profile's score as a win probability, fitted on the evaluation rows.</param>
 public sealed record Evaluation(string Method, int TrainRows, int TestRows, IReadOnlyList<ModelScore> Models, IReadOnlyList<TierOutcome> Tiers, string? Note,
-    IReadOnlyList<double[]> Scores, bool[] Labels)
+    IReadOnlyList<double[]> Scores, bool[] Labels, IReadOnlyList<CalibrationStep> Calibration)
 {
     public ModelScore Profile => Models[0];
 }
@@ -153,7 +154,7 @@ public static class LearningRun
         var byTier = tierNames.Select((t, i) => (t, labels[i])).GroupBy(x => x.t)
             .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Item2), g.Count())))
             .OrderBy(t => t.Tier == "excluded" ? 1 : 0).ThenBy(t => t.Tier, StringComparer.Ordinal).ToList();
-        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note, scores, labels);
+        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note, scores, labels, Calibration.Fit(scores[0], labels));
     }
 
     /// <summary>Scores the test rows with a fold's profile, its tiers set from its own training rows.</summary>
@@ -296,6 +297,7 @@ public static class LearningRun
             $"Seed {options.Seed}; as of {(asOf is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(no dates in the data)")}.",
             $"Evaluation, {evaluation.Method}: AUC {evaluation.Profile.Auc:0.000} (naive Bayes {evaluation.Models[1].Auc:0.000}), top-decile lift {evaluation.Profile.TopDecileLift:0.00}.",
         };
+        lines.Add("Win probability by score on those rows (isotonic fit): " + Calibration.Describe(evaluation.Calibration) + ".");
         if (data.Labelling is { } labelling) lines.Add("Outcome: " + labelling + ".");
         if (evaluation.Note is { } note) lines.Add("Note: " + note + ".");
         if (final.Note is { } weak) lines.Add("Note: " + weak + ".");

@@ -12,14 +12,22 @@ public static class LogisticRegression
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
-        // Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few
-        // binned fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row.
+        var (patterns, counts) = Collapse(rows, labels);
+        return FitCounts(patterns, counts, features, ridge);
+    }
+
+    /// <summary>
+    /// Rows with the same features as one pattern with its rows and wins: millions of rows over a few binned fields
+    /// collapse to thousands of patterns, and every Newton step then costs per pattern, not per row.
+    /// </summary>
+    internal static (List<int[]> Patterns, List<(double Rows, double Wins)> Counts) Collapse(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels)
+    {
         var index = new Dictionary<int[], int>(PatternComparer.Instance);
         var patterns = new List<int[]>();
         var counts = new List<(double Rows, double Wins)>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var key = rows[r].Order().ToArray();
+            var key = rows[r].Order().Distinct().ToArray();
             if (!index.TryGetValue(key, out var i))
             {
                 i = patterns.Count;
@@ -29,11 +37,22 @@ public static class LogisticRegression
             }
             counts[i] = (counts[i].Rows + 1, counts[i].Wins + (labels[r] ? 1 : 0));
         }
+        return (patterns, counts);
+    }
 
+    /// <summary>
+    /// The fit over distinct feature patterns (sorted index lists, each once) with their rows and wins, which may be
+    /// fractional (weighted rows).
+    /// </summary>
+    public static (double[] Weights, double Intercept) FitCounts(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int features, double ridge)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(counts);
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
-        var wins = labels.Count(l => l);
-        beta[features] = Math.Log((wins + 0.5) / (labels.Count - wins + 0.5));
+        double rows = 0, wins = 0;
+        foreach (var (n, w) in counts) { rows += n; wins += w; }
+        beta[features] = Math.Log((wins + 0.5) / (rows - wins + 0.5));
         var hessian = new double[p, p];
         var gradient = new double[p];
         for (var iteration = 0; iteration < 50; iteration++)

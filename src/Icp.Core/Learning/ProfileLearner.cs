@@ -24,6 +24,14 @@ public static class ProfileLearner
     private const int PointsStep = 1;
     private const double WeakAlpha = 0.05;
     private const int MinimumPoints = 3;
+    private const int StabilityFolds = 5;
+    private const int StableFolds = 4;
+    /// <summary>
+    /// A criterion of a selected field joins the profile when its score test, given the criteria already chosen, gives
+    /// p &lt; 0.05 (chi-square, 1 degree of freedom). Its field has passed the strict test already; this only stops adding
+    /// criteria that the others explain.
+    /// </summary>
+    private const double SignalChiSquare = 3.841;
 
     public static LearnedProfile Learn(LearningData data, IReadOnlyList<(int Column, FieldKind Kind)> candidates, IReadOnlyList<int> rows, LearnerOptions options)
     {
@@ -73,37 +81,38 @@ public static class ProfileLearner
         var kept = rows.Where(r => !disqualifiers.Any(d => Holds(data, d.Criterion, r))).ToList();
 
         // 3. Field selection on unsupervised levels (quantile bins), so the supervised merging cannot flatter a noise column.
-        var statistics = new List<FieldStatistics>();
-        var selected = new List<FieldEncoder>();
+        // The test is repeated on five subsamples, each without a fifth of the rows: a field must pass in four of them
+        // too, so one that passes only by the luck of a few rows stays out.
+        var strict = options.SelectionAlpha / Math.Max(1, fields.Count);
+        var keptTotal = new Proportion(kept.Count(r => data.Labels[r]), kept.Count);
+        var tests = new List<(FieldEncoder Field, double P, double[] FoldP)>();
         foreach (var field in fields)
         {
-            double p;
-            if (field.IsMultiValued)
-            {
-                var tokens = LevelCounts(data, field, kept);
-                p = Enumerable.Range(0, field.Levels.Count).Where(l => field.Levels[l].Kind == LevelKind.Token)
-                    .Select(l => Statistics.IndependencePValue([tokens[l], new Proportion(kept.Count(r => data.Labels[r]) - tokens[l].Successes, kept.Count - tokens[l].Trials)]) * field.Levels.Count)
-                    .DefaultIfEmpty(1).Min();
-            }
-            else
-            {
-                var plain = field.Unmerged ?? FieldEncoder.Build(data, field.Column, field.Kind, kept, options.AsOf, supervised: false, minSupport);
-                p = Statistics.IndependencePValue(LevelCounts(data, plain, kept));
-            }
-            var isSelected = p < options.SelectionAlpha / Math.Max(1, fields.Count);
-            if (isSelected) selected.Add(field);
-            statistics.Add(new FieldStatistics(field.ColumnName, names[field], field.Kind, Math.Min(1, p), isSelected,
-                [.. LevelCounts(data, field, rows).Select((counts, l) => new LevelStatistics(LevelLabel(field, l), Evidence(counts, baseRate, rows.Count)))]));
+            var levels = field.IsMultiValued ? field : field.Unmerged ?? FieldEncoder.Build(data, field.Column, field.Kind, kept, options.AsOf, supervised: false, minSupport);
+            var byFold = FoldLevelCounts(data, levels, kept, out var foldTotals);
+            var all = Sum(byFold);
+            var foldP = new double[StabilityFolds];
+            for (var f = 0; f < StabilityFolds; f++)
+                foldP[f] = SelectionPValue(field, [.. all.Select((c, l) => Minus(c, byFold[f][l]))], Minus(keptTotal, foldTotals[f]));
+            tests.Add((field, SelectionPValue(field, all, keptTotal), foldP));
+        }
+        var alpha = tests.Any(t => Passes(t, strict)) || disqualifiers.Count > 0 ? strict : WeakAlpha;
+        var statistics = new List<FieldStatistics>();
+        var selected = new List<FieldEncoder>();
+        foreach (var test in tests)
+        {
+            var isSelected = Passes(test, alpha);
+            if (isSelected) selected.Add(test.Field);
+            statistics.Add(new FieldStatistics(test.Field.ColumnName, names[test.Field], test.Field.Kind, Math.Min(1, test.P), isSelected,
+                [.. LevelCounts(data, test.Field, rows).Select((counts, l) => new LevelStatistics(LevelLabel(test.Field, l), Evidence(counts, baseRate, rows.Count)))],
+                test.FoldP.Count(p => p < alpha)));
         }
         string? note = null;
-        if (selected.Count == 0 && disqualifiers.Count == 0)
+        if (alpha == WeakAlpha && selected.Count > 0)
         {
             // Small or weak data: rather than an empty profile, use what is suggestive and say how weak it is.
-            var weak = statistics.Where(s => s.PValue < WeakAlpha).ToList();
-            selected.AddRange(fields.Where(f => weak.Any(s => s.Column == f.ColumnName)));
-            statistics = [.. statistics.Select(s => s with { Selected = s.PValue < WeakAlpha })];
-            if (weak.Count > 0)
-                note = $"weak evidence: no field passed the strict test (p < {options.SelectionAlpha / Math.Max(1, fields.Count):0.#####}), so fields with p < {WeakAlpha} were used ({string.Join(", ", weak.Select(s => $"{s.Column} {Statistics.FormatP(s.PValue)}"))}); expect the figures to move with more data";
+            note = $"weak evidence: no field passed the strict test (p < {strict:0.#####} on all rows and on {StableFolds} of {StabilityFolds} subsamples), so fields with p < {WeakAlpha} were used ("
+                + string.Join(", ", statistics.Where(s => s.Selected).Select(s => $"{s.Column} {Statistics.FormatP(s.PValue)}")) + "); expect the figures to move with more data";
         }
 
         // 4. One logistic model over the selected fields' levels, then integer points.
@@ -161,36 +170,56 @@ public static class ProfileLearner
         if (total <= 0) return [];
         var scale = PointsBudget / total;
 
-        var signals = new List<LearnedSignal>();
-        foreach (var group in relative.Select(x => (x.Field, x.Level, x.Value, Points: PointsStep * (int)Math.Round(x.Value * scale / PointsStep, MidpointRounding.AwayFromZero)))
-                                      // A point or two is below what the data can tell apart: noise, not a criterion.
-                                      .Where(x => Math.Abs(x.Points) >= MinimumPoints)
-                                      .GroupBy(x => (x.Field, x.Points)))
+        // Candidate criteria: the levels of a field that earn the same points, and (single-valued fields) the levels that
+        // earn at least so many, so one criterion can stand for "any of the better levels".
+        var candidates = new List<(int Field, int[] Levels)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rounded = relative.Select(x => (x.Field, x.Level, Points: PointsStep * (int)Math.Round(x.Value * scale / PointsStep, MidpointRounding.AwayFromZero)))
+            // A point or two is below what the data can tell apart: noise, not a criterion.
+            .Where(x => Math.Abs(x.Points) >= MinimumPoints)
+            .ToList();
+        foreach (var group in rounded.GroupBy(x => x.Field))
         {
-            var field = selected[group.Key.Field];
-            foreach (var levels in Mergeable(field, [.. group.Select(x => x.Level)]))
-            {
-                var coefficient = group.Where(x => levels.Contains(x.Level)).Average(x => x.Value);
-                signals.Add(new LearnedSignal(new LearnedCriterion(field, names[field], levels, Evidence(data, field, levels, rows, baseRate)), group.Key.Points, coefficient));
-            }
+            var field = selected[group.Key];
+            var sets = group.GroupBy(x => x.Points).Select(g => g.Select(x => x.Level).ToList()).ToList();
+            if (!field.IsMultiValued)
+                sets.AddRange(group.Select(x => x.Points).Where(p => p > 0).Distinct()
+                    .Select(p => group.Where(x => x.Points >= p).Select(x => x.Level).ToList()));
+            foreach (var set in sets)
+                foreach (var levels in Mergeable(field, set))
+                    if (seen.Add($"{group.Key}:{string.Join(',', levels)}")) candidates.Add((group.Key, levels));
         }
-        // Keep the signals that move most scores (points weighted by how evenly the criterion splits the rows), then fit
-        // the model again on just those, so the points of the kept signals take over what the dropped ones explained.
-        var chosen = signals
-            .OrderByDescending(s => Math.Abs(s.Points) * Spread(s.Criterion.Evidence))
-            .ThenBy(s => s.Criterion.FieldName, StringComparer.Ordinal)
-            .Take(options.MaxSignals)
+        // Choose the signals one at a time, each the criterion that adds most to those already chosen (score test), then
+        // fit the model again on just those, so the points of the kept signals take over what the dropped ones explained.
+        var chosen = Choose(candidates, offsets, features, encoded, labels, options)
+            .Select(c => new LearnedSignal(new LearnedCriterion(selected[c.Field], names[selected[c.Field]], c.Levels, Evidence(data, selected[c.Field], c.Levels, rows, baseRate)), 0, 0))
             .ToList();
         return [.. Refit(data, chosen, kept, options)
             .OrderBy(s => selected.IndexOf(s.Criterion.Field))
             .ThenByDescending(s => s.Points)
             .ThenBy(s => s.Criterion.Levels[0])];
+    }
 
-        static double Spread(Evidence e)
+    /// <summary>Forward selection among the candidate criteria over the rows' distinct patterns of candidates that hold.</summary>
+    private static List<(int Field, int[] Levels)> Choose(List<(int Field, int[] Levels)> candidates, int[] offsets, int features,
+        List<int[]> encoded, List<bool> labels, LearnerOptions options)
+    {
+        // Which candidates each level feature of the full model belongs to, so a row's candidates follow from its levels.
+        var byFeature = new List<int>[features];
+        for (var f = 0; f < features; f++) byFeature[f] = [];
+        for (var c = 0; c < candidates.Count; c++)
+            foreach (var l in candidates[c].Levels) byFeature[offsets[candidates[c].Field] + l].Add(c);
+        var rows = new int[encoded.Count][];
+        var holds = new List<int>();
+        for (var r = 0; r < encoded.Count; r++)
         {
-            var share = e.TotalRows == 0 ? 0 : (double)e.WinRate.Trials / e.TotalRows;
-            return Math.Sqrt(share * (1 - share));
+            holds.Clear();
+            foreach (var f in encoded[r]) holds.AddRange(byFeature[f]);
+            rows[r] = [.. holds];
         }
+        var (patterns, counts) = LogisticRegression.Collapse(rows, labels);
+        var order = ForwardSelection.Select(patterns, counts, candidates.Count, options.MaxSignals, options.Ridge, SignalChiSquare);
+        return [.. order.Select(c => candidates[c])];
     }
 
     /// <summary>Logistic fit on the chosen criteria themselves (one 0/1 feature each), turned into integer points.</summary>
@@ -232,6 +261,47 @@ public static class ProfileLearner
         if (run.Count > 0) yield return [.. run];
         foreach (var l in levels.Where(l => field.Levels[l].Kind is LevelKind.Other or LevelKind.Missing or LevelKind.Token)) yield return [l];
     }
+
+    /// <summary>
+    /// p-value of "the outcome does not depend on this field": over its levels, or for a list field the smallest over its
+    /// tokens (having it versus not), Bonferroni-corrected for the number of tokens.
+    /// </summary>
+    private static double SelectionPValue(FieldEncoder field, Proportion[] counts, Proportion total)
+    {
+        if (!field.IsMultiValued) return Statistics.IndependencePValue(counts);
+        var p = 1.0;
+        for (var l = 0; l < field.Levels.Count; l++)
+            if (field.Levels[l].Kind == LevelKind.Token)
+                p = Math.Min(p, Statistics.IndependencePValue([counts[l], Minus(total, counts[l])]) * field.Levels.Count);
+        return p;
+    }
+
+    private static bool Passes((FieldEncoder Field, double P, double[] FoldP) test, double alpha) =>
+        test.P < alpha && test.FoldP.Count(p => p < alpha) >= StableFolds;
+
+    /// <summary>Level counts per fold of <paramref name="rows"/> (the i-th row goes to fold i mod 5), and each fold's wins and rows.</summary>
+    private static Proportion[][] FoldLevelCounts(LearningData data, FieldEncoder field, List<int> rows, out Proportion[] totals)
+    {
+        var won = new int[StabilityFolds, field.Levels.Count];
+        var seen = new int[StabilityFolds, field.Levels.Count];
+        var foldWon = new int[StabilityFolds];
+        var foldSeen = new int[StabilityFolds];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var fold = i % StabilityFolds;
+            var label = data.Labels[rows[i]];
+            foldSeen[fold]++;
+            if (label) foldWon[fold]++;
+            foreach (var l in field.LevelsOfRow(data, rows[i])) { seen[fold, l]++; if (label) won[fold, l]++; }
+        }
+        totals = [.. Enumerable.Range(0, StabilityFolds).Select(f => new Proportion(foldWon[f], foldSeen[f]))];
+        return [.. Enumerable.Range(0, StabilityFolds).Select(f => Enumerable.Range(0, field.Levels.Count).Select(l => new Proportion(won[f, l], seen[f, l])).ToArray())];
+    }
+
+    private static Proportion[] Sum(Proportion[][] folds) =>
+        [.. Enumerable.Range(0, folds[0].Length).Select(l => new Proportion(folds.Sum(f => f[l].Successes), folds.Sum(f => f[l].Trials)))];
+
+    private static Proportion Minus(Proportion a, Proportion b) => new(a.Successes - b.Successes, a.Trials - b.Trials);
 
     /// <summary>Wins and rows per level over <paramref name="rows"/> (a list row counts once for each of its tokens).</summary>
     internal static Proportion[] LevelCounts(LearningData data, FieldEncoder field, IEnumerable<int> rows)

@@ -52,6 +52,21 @@ public sealed class LearnCommandTests
         Assert.Equal("excluded by --exclude-columns", leftOut["colour"]);
         Assert.StartsWith("ID-like", leftOut["company"], StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("disqualifiers").EnumerateArray(), d => d.GetProperty("criterion").GetString()!.StartsWith("country: { in: [", StringComparison.Ordinal));
+        var fields = root.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("column").GetString()!, f => f.GetProperty("stable_folds").GetInt32());
+        Assert.Equal(5, fields["industry"]);
+        Assert.InRange(fields["noise_number"], 0, 3);
+        // The fitted calibration covers the score scale in rising steps that account for every row not excluded.
+        var steps = root.GetProperty("evaluation").GetProperty("calibration").EnumerateArray().ToList();
+        Assert.Equal(0, steps[0].GetProperty("min_score").GetInt32());
+        Assert.Equal(100, steps[^1].GetProperty("max_score").GetInt32());
+        for (var i = 1; i < steps.Count; i++)
+        {
+            Assert.Equal(steps[i - 1].GetProperty("max_score").GetInt32() + 1, steps[i].GetProperty("min_score").GetInt32());
+            Assert.True(steps[i].GetProperty("win_rate").GetDouble() > steps[i - 1].GetProperty("win_rate").GetDouble());
+        }
+        var excluded = root.GetProperty("evaluation").GetProperty("tiers").EnumerateArray().Where(t => t.GetProperty("tier").GetString() == "excluded").Sum(t => t.GetProperty("rows").GetInt32());
+        Assert.Equal(root.GetProperty("evaluation").GetProperty("test_rows").GetInt32() - excluded, steps.Sum(s => s.GetProperty("rows").GetInt32()));
+        Assert.Contains("# Win probability by score on those rows (isotonic fit): 0-", File.ReadAllText(dir.File("p.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,10 +155,15 @@ public sealed class LearnCommandTests
         Assert.Contains("country: { in: [&quot;", html, StringComparison.Ordinal);
         Assert.Contains("industry: { in: [&quot;Fintech&quot;] }", html, StringComparison.Ordinal);
         Assert.Contains("<td>company</td><td>ID-like: 100% of values are distinct</td>", html, StringComparison.Ordinal);
-        // Calibration rows: every evaluation row lands in exactly one score band.
-        var bandRows = System.Text.RegularExpressions.Regex.Matches(html, "<tr><td>(?:excluded|\\d+-\\d+)</td><td class=\"n\">([\\d,]+)</td>")
-            .Sum(m => int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(750, bandRows);
+        // Calibration rows: every evaluation row lands in exactly one score band, and every row not excluded in one step of the fitted mapping.
+        var fitted = html.IndexOf("<h3>What a score means", StringComparison.Ordinal);
+        Assert.True(fitted > 0);
+        Assert.Equal(750, RowsIn(html[..fitted], "(?:excluded|\\d+-\\d+)"));
+        var excluded = RowsIn(html[..fitted], "excluded");
+        Assert.True(excluded > 0, "the planted countries are excluded");
+        Assert.Equal(750 - excluded, RowsIn(html[fitted..], "\\d+-\\d+"));
+        Assert.Contains("<td>0-", html[fitted..], StringComparison.Ordinal);
+        Assert.Contains("-100</td>", html[fitted..], StringComparison.Ordinal);
         Assert.Contains("wrote report", result.Out, StringComparison.Ordinal);
     }
 
@@ -190,4 +210,9 @@ public sealed class LearnCommandTests
         Assert.Contains("field 'revenue' used at", result.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.File("p.yaml")));
     }
+
+    /// <summary>Rows counted in the table rows whose first cell matches <paramref name="label"/>.</summary>
+    private static int RowsIn(string html, string label) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<tr><td>" + label + "</td><td class=\"n\">([\\d,]+)</td>")
+            .Sum(m => int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -64,6 +64,18 @@ public sealed class LearnInputsTests
     }
 
     [Fact]
+    public void Joined_outcomes_report_says_how_the_outcome_was_made_and_the_match_rate()
+    {
+        using var dir = new TempDirectory();
+        var (accounts, deals, _, _, _) = Joined(dir, 600);
+        var result = IcpCli.Run("learn", "-d", accounts, "--outcomes", deals, "--key", "company=account", "--outcome", "deal_stage", "--positive", "Won", "--negative", "Lost",
+            "-o", dir.File("p.yaml"), "--report", dir.File("r.html"), "--no-trees");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var html = File.ReadAllText(dir.File("r.html"));
+        Assert.Contains("<p>Outcome: from deals.csv joined on &#39;company&#39;, the best outcome of each account&#39;s deals<br>\n540 of 600 accounts (90.0%) have deals", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Joined_outcomes_terminal_summary_says_the_match_rate()
     {
         using var dir = new TempDirectory();

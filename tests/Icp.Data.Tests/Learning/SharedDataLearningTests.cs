@@ -7,8 +7,8 @@ namespace Icp.Data.Tests.Learning;
 
 /// <summary>
 /// The X Education leads (../shared/data, tests only: never copied into the repository): real data with known leakage
-/// columns. The learner must flag them and still beat naive Bayes, computed on the same split in the same run (and
-/// the gradient-boosted trees baseline runs beside them).
+/// columns. The learner must flag them, beat naive Bayes and come within 0.01 AUC of gradient-boosted trees, both
+/// computed on the same split in the same run.
 /// </summary>
 public sealed class SharedDataLearningTests
 {
@@ -46,11 +46,13 @@ public sealed class SharedDataLearningTests
     }
 
     [Fact]
-    public void Gradient_boosted_trees_are_scored_on_the_same_rows_and_rank_well()
+    public void Learned_profile_comes_within_a_hundredth_of_the_trees_AUC_on_the_same_rows()
     {
-        var trees = Assert.Single(Leads.Value.Evaluation.Models, m => m.Model.Contains("FastTree", StringComparison.Ordinal));
-        // A sanity floor for a strong model on this data; the profile's own bar is naive Bayes.
+        var evaluation = Leads.Value.Evaluation;
+        var trees = Assert.Single(evaluation.Models, m => m.Model.Contains("FastTree", StringComparison.Ordinal));
+        // A sanity floor for a strong model on this data, then issue 4's goal: within 0.01 AUC of the trees, as a readable profile.
         Assert.InRange(trees.Auc, 0.85, 1);
+        Assert.True(trees.Auc - evaluation.Profile.Auc < 0.01, $"learned {evaluation.Profile.Auc:0.0000} vs trees {trees.Auc:0.0000}");
     }
 
     [Fact]
@@ -67,15 +69,17 @@ public sealed class SharedDataLearningTests
     }
 
     [Fact]
-    public void On_telco_retention_the_profile_beats_naive_Bayes_and_leaves_out_the_customer_id()
+    public void On_telco_retention_the_profile_beats_naive_Bayes_matches_the_trees_and_leaves_out_the_customer_id()
     {
         using var reader = TableReaders.Open(Repository.SharedData("ibm_telco_churn", "IBM_Cognos_Data.csv"));
         // Retained customers are the wins: the profile describes who stays.
         var data = LearningData.Read(reader, new OutcomeSpec("Churn", ["No"]), []);
-        var result = LearningRun.Run(data, new LearnOptions(Seed: 42), []);
+        var result = LearningRun.Run(data, new LearnOptions(Seed: 42), [new FastTreeBaseline()]);
         Assert.StartsWith("ID-like", Assert.Single(result.LeftOut, l => l.Column == "customerID").Reason, StringComparison.Ordinal);
         var bayes = result.Evaluation.Models[1];
         Assert.True(result.Evaluation.Profile.Auc > bayes.Auc, $"learned {result.Evaluation.Profile.Auc:0.000} vs naive Bayes {bayes.Auc:0.000}");
+        var trees = result.Evaluation.Models[2];
+        Assert.True(trees.Auc - result.Evaluation.Profile.Auc < 0.01, $"learned {result.Evaluation.Profile.Auc:0.0000} vs trees {trees.Auc:0.0000}");
         Assert.Contains(result.Profile.Signals, s => s.Criterion.FieldName == "contract");
     }
 }

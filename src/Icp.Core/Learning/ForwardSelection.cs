@@ -1,0 +1,132 @@
+namespace Icp.Core.Learning;
+
+/// <summary>
+/// Greedy forward selection of 0/1 criteria for a logistic model by Rao's score test: start from the base rate, add the
+/// criterion whose score statistic (how much it would raise the likelihood, given the criteria already chosen) is
+/// largest, refit, and repeat until the budget is spent or no criterion is significant. The score test needs no fit per
+/// candidate, so a step costs one pass over the distinct row patterns.
+/// <para>Why not rank by coefficient size: a field with several correlated levels (high, medium, missing) takes several
+/// slots that way, while a criterion that explains what nothing else does stays out.</para>
+/// </summary>
+internal static class ForwardSelection
+{
+    /// <summary>
+    /// Chooses at most <paramref name="max"/> of <paramref name="candidates"/> criteria. <paramref name="patterns"/> are the
+    /// distinct sets of criteria that hold for a row (sorted), with their rows and wins; a criterion joins only when its
+    /// score statistic exceeds <paramref name="minChiSquare"/> (chi-square, 1 degree of freedom).
+    /// </summary>
+    /// <returns>Chosen criteria in the order they were added.</returns>
+    public static List<int> Select(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int candidates, int max,
+        double ridge, double minChiSquare)
+    {
+        var chosen = new List<int>();
+        var position = new int[candidates]; // index in chosen + 1, or 0
+        var rows = 0.0;
+        var wins = 0.0;
+        foreach (var (n, w) in counts) { rows += n; wins += w; }
+        var beta = Array.Empty<double>();
+        var intercept = Math.Log((wins + 0.5) / (rows - wins + 0.5));
+        var probability = new double[patterns.Count];
+        while (chosen.Count < max)
+        {
+            // Model terms: the chosen criteria, then the intercept (index k).
+            var k = chosen.Count;
+            for (var p = 0; p < patterns.Count; p++)
+            {
+                var eta = intercept;
+                foreach (var c in patterns[p]) if (position[c] > 0) eta += beta[position[c] - 1];
+                probability[p] = 1 / (1 + Math.Exp(-eta));
+            }
+            // Fisher information of the chosen terms (penalised as in the fit) and, per candidate, its score, its own
+            // information and its cross-information with every chosen term.
+            var information = new double[k + 1, k + 1];
+            var score = new double[candidates];
+            var own = new double[candidates];
+            var cross = new double[candidates, k + 1];
+            var terms = new List<int>();
+            for (var p = 0; p < patterns.Count; p++)
+            {
+                var (n, w) = counts[p];
+                var variance = n * probability[p] * (1 - probability[p]);
+                var residual = w - n * probability[p];
+                terms.Clear();
+                foreach (var c in patterns[p]) if (position[c] > 0) terms.Add(position[c] - 1);
+                terms.Add(k);
+                foreach (var a in terms) foreach (var b in terms) information[a, b] += variance;
+                foreach (var c in patterns[p])
+                {
+                    if (position[c] > 0) continue;
+                    score[c] += residual;
+                    own[c] += variance;
+                    foreach (var a in terms) cross[c, a] += variance;
+                }
+            }
+            for (var a = 0; a < k; a++) information[a, a] += ridge;
+            var inverse = Invert(information);
+
+            var best = -1;
+            var bestStatistic = minChiSquare;
+            for (var c = 0; c < candidates; c++)
+            {
+                if (position[c] > 0 || own[c] <= 0) continue;
+                // Information left once the chosen terms have explained what they can: I_cc - I_cS I_SS^-1 I_Sc.
+                var explained = 0.0;
+                for (var a = 0; a <= k; a++)
+                    for (var b = 0; b <= k; b++) explained += cross[c, a] * inverse[a, b] * cross[c, b];
+                var left = own[c] + ridge - explained;
+                if (left <= 1e-9) continue;
+                var statistic = score[c] * score[c] / left;
+                if (statistic > bestStatistic) { bestStatistic = statistic; best = c; }
+            }
+            if (best < 0) break;
+            chosen.Add(best);
+            position[best] = chosen.Count;
+            (beta, intercept) = Fit(patterns, counts, position, chosen.Count, ridge);
+        }
+        return chosen;
+    }
+
+    /// <summary>The logistic fit on the chosen criteria alone, over the patterns.</summary>
+    private static (double[] Beta, double Intercept) Fit(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int[] position, int k, double ridge)
+    {
+        var projected = new int[patterns.Count][];
+        var list = new List<int>();
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            list.Clear();
+            foreach (var c in patterns[p]) if (position[c] > 0) list.Add(position[c] - 1);
+            projected[p] = [.. list];
+        }
+        return LogisticRegression.FitCounts(projected, counts, k, ridge);
+    }
+
+    /// <summary>Inverse of a small symmetric positive-definite matrix (Gauss-Jordan with partial pivoting).</summary>
+    private static double[,] Invert(double[,] m)
+    {
+        var n = m.GetLength(0);
+        var a = (double[,])m.Clone();
+        var inverse = new double[n, n];
+        for (var i = 0; i < n; i++) inverse[i, i] = 1;
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < n; r++) if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col])) pivot = r;
+            if (pivot != col)
+                for (var j = 0; j < n; j++)
+                {
+                    (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+                    (inverse[col, j], inverse[pivot, j]) = (inverse[pivot, j], inverse[col, j]);
+                }
+            var d = a[col, col];
+            if (Math.Abs(d) < 1e-12) d = 1e-12;
+            for (var j = 0; j < n; j++) { a[col, j] /= d; inverse[col, j] /= d; }
+            for (var r = 0; r < n; r++)
+            {
+                if (r == col || a[r, col] == 0) continue;
+                var f = a[r, col];
+                for (var j = 0; j < n; j++) { a[r, j] -= f * a[col, j]; inverse[r, j] -= f * inverse[col, j]; }
+            }
+        }
+        return inverse;
+    }
+}
