@@ -179,9 +179,11 @@ internal static class LearnCommand
         var evaluation = result.Evaluation;
         var models = new Table().Border(TableBorder.Rounded).Title($"[bold]Evaluation[/]: {Markup.Escape(evaluation.Method)}");
         models.AddColumn("model");
-        models.AddColumn(new TableColumn("AUC").RightAligned());
+        models.AddColumn(new TableColumn("AUC (95% CI)").RightAligned());
         models.AddColumn(new TableColumn("top-decile lift").RightAligned());
-        foreach (var m in evaluation.Models) models.AddRow(Markup.Escape(m.Model), $"{m.Auc:0.000}", $"{m.TopDecileLift:0.00}");
+        models.AddColumn(new TableColumn("differs from learned?").RightAligned());
+        foreach (var m in evaluation.Models)
+            models.AddRow(Markup.Escape(m.Model), $"{m.Auc:0.000} ({m.AucLow:0.000}-{m.AucHigh:0.000})", $"{m.TopDecileLift:0.00}", m.PValueVsProfile is { } p ? Differs(p) : "");
         console.Write(models);
         var tiers = new Table().Border(TableBorder.Rounded).Title($"[bold]Win rate by tier[/] ({evaluation.TestRows:N0} rows)");
         tiers.AddColumn("tier");
@@ -201,6 +203,9 @@ internal static class LearnCommand
         var e = c.Evidence;
         table.AddRow(Markup.Escape(ProfileWriter.Condition(c, result.AsOf ?? DateOnly.MinValue)), points, $"{e.WinRate.Trials:N0}", Rate(e.WinRate), $"{e.Lift:0.00}");
     }
+
+    /// <summary>DeLong's paired test in words: "yes (p<0.001)", "no (p=0.31)".</summary>
+    internal static string Differs(double p) => (p < 0.05 ? "yes (" : "no (") + Statistics.FormatP(p) + ")";
 
     private static string Rate(Proportion p)
     {
@@ -240,7 +245,15 @@ internal static class LearnCommand
             profile_note = result.Profile.Note,
             train_rows = result.Evaluation.TrainRows,
             test_rows = result.Evaluation.TestRows,
-            models = result.Evaluation.Models.Select(m => new { model = m.Model, auc = Math.Round(m.Auc, 4), top_decile_lift = Math.Round(m.TopDecileLift, 3) }),
+            models = result.Evaluation.Models.Select(m => new
+            {
+                model = m.Model,
+                auc = Math.Round(m.Auc, 4),
+                auc_ci_low = Math.Round(m.AucLow, 4),
+                auc_ci_high = Math.Round(m.AucHigh, 4),
+                p_vs_learned = m.PValueVsProfile is { } p ? Math.Round(p, 4) : (double?)null,
+                top_decile_lift = Math.Round(m.TopDecileLift, 3),
+            }),
             tiers = result.Evaluation.Tiers.Select(t => new { tier = t.Tier, rows = t.WinRate.Trials, wins = t.WinRate.Successes }),
             calibration = result.Evaluation.Calibration.Select(c => new { min_score = c.MinScore, max_score = c.MaxScore, rows = c.WinRate.Trials, wins = c.WinRate.Successes, win_rate = Math.Round(c.WinRate.Rate, 4) }),
         },

@@ -40,9 +40,11 @@ internal static class LearnReport
         Criteria(html, result);
 
         html.Append("<h2>How well it ranks rows it never saw</h2>\n<p>").Append(E(evaluation.Method)).Append(": ")
-            .Append(N(evaluation.TestRows)).Append(" rows, every model on the same rows.</p>\n<table><tr><th>model</th><th>AUC</th><th>top-decile lift</th></tr>\n");
+            .Append(N(evaluation.TestRows)).Append(" rows, every model on the same rows. The interval and the paired test (DeLong) say whether a difference is more than the luck of these rows.</p>\n")
+            .Append("<table><tr><th>model</th><th>AUC (95% CI)</th><th>top-decile lift</th><th>differs from the learned profile?</th></tr>\n");
         foreach (var m in evaluation.Models)
-            html.Append("<tr><td>").Append(E(m.Model)).Append("</td><td class=\"n\">").Append(F(m.Auc, "0.000")).Append("</td><td class=\"n\">").Append(F(m.TopDecileLift, "0.00")).Append("</td></tr>\n");
+            html.Append("<tr><td>").Append(E(m.Model)).Append("</td><td class=\"n\">").Append(F(m.Auc, "0.000")).Append(" (").Append(F(m.AucLow, "0.000")).Append('-').Append(F(m.AucHigh, "0.000"))
+                .Append(")</td><td class=\"n\">").Append(F(m.TopDecileLift, "0.00")).Append("</td><td>").Append(m.PValueVsProfile is { } p ? E(Commands.LearnCommand.Differs(p)) : "").Append("</td></tr>\n");
         html.Append("</table>\n");
         Roc(html, evaluation);
         html.Append("<h3>Win rate by tier</h3>\n");

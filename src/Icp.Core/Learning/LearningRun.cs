@@ -21,7 +21,13 @@ public sealed record LearnOptions(int Seed = 42, double Holdout = 0.25, DateOnly
 public sealed record ComparedProfile(Profile Profile, string Name, DateOnly AsOf);
 
 /// <summary>A model's ranking quality on the evaluation rows.</summary>
-public sealed record ModelScore(string Model, double Auc, double TopDecileLift);
+/// <param name="Model">The model's name.</param>
+/// <param name="Auc">Area under the ROC curve: the chance that a random win outranks a random loss.</param>
+/// <param name="TopDecileLift">Win rate of the top tenth by score over the base rate.</param>
+/// <param name="AucLow">Lower end of the AUC's 95% confidence interval (DeLong).</param>
+/// <param name="AucHigh">Upper end of that interval.</param>
+/// <param name="PValueVsProfile">For a baseline: p-value of DeLong's paired test that it ranks the rows as well as the learned profile.</param>
+public sealed record ModelScore(string Model, double Auc, double TopDecileLift, double AucLow, double AucHigh, double? PValueVsProfile);
 
 /// <summary>Wins among the evaluation rows that landed in one tier.</summary>
 public sealed record TierOutcome(string Tier, Proportion WinRate);
@@ -150,7 +156,12 @@ public static class LearningRun
         }
         var labels = testRows.Select(r => data.Labels[r]).ToArray();
         var names = new[] { "learned profile", NaiveBayesName }.Concat(options.Compare is { } own ? [$"your profile ({own.Name})"] : []).Concat(baselines.Select(b => b.Name)).ToList();
-        var results = names.Select((n, m) => new ModelScore(n, Statistics.Auc(scores[m], labels), Statistics.TopDecileLift(scores[m], labels))).ToList();
+        var results = names.Select((n, m) =>
+        {
+            var (_, low, high) = AucUncertainty.Interval(scores[m], labels);
+            return new ModelScore(n, Statistics.Auc(scores[m], labels), Statistics.TopDecileLift(scores[m], labels), low, high,
+                m == 0 ? null : AucUncertainty.DifferencePValue(scores[0], scores[m], labels));
+        }).ToList();
         var byTier = tierNames.Select((t, i) => (t, labels[i])).GroupBy(x => x.t)
             .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Item2), g.Count())))
             .OrderBy(t => t.Tier == "excluded" ? 1 : 0).ThenBy(t => t.Tier, StringComparer.Ordinal).ToList();

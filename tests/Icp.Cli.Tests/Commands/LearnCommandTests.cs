@@ -48,6 +48,13 @@ public sealed class LearnCommandTests
         Assert.Equal(3000, root.GetProperty("rows").GetInt32());
         var models = root.GetProperty("evaluation").GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).ToList();
         Assert.Equal(["learned profile", "naive Bayes (Laplace)", "gradient-boosted trees (ML.NET FastTree)"], models);
+        foreach (var model in root.GetProperty("evaluation").GetProperty("models").EnumerateArray())
+        {
+            var auc = model.GetProperty("auc").GetDouble();
+            Assert.InRange(auc, model.GetProperty("auc_ci_low").GetDouble(), model.GetProperty("auc_ci_high").GetDouble());
+            // Baselines carry the paired test against the learned profile; the profile itself does not.
+            Assert.Equal(model.GetProperty("model").GetString() == "learned profile", model.GetProperty("p_vs_learned").ValueKind == JsonValueKind.Null);
+        }
         var leftOut = root.GetProperty("left_out").EnumerateArray().ToDictionary(l => l.GetProperty("column").GetString()!, l => l.GetProperty("reason").GetString());
         Assert.Equal("excluded by --exclude-columns", leftOut["colour"]);
         Assert.StartsWith("ID-like", leftOut["company"], StringComparison.Ordinal);
