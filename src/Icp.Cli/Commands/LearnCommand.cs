@@ -236,7 +236,7 @@ internal static class LearnCommand
         left_out = result.LeftOut.Select(l => new { column = l.Column, reason = l.Reason }),
         disqualifiers = result.Profile.Disqualifiers.Select(d => new { criterion = ProfileWriter.Condition(d.Criterion, result.AsOf ?? DateOnly.MinValue), reason = d.Reason, evidence = Evidence(d.Criterion.Evidence) }),
         signals = result.Profile.Signals.Select(s => new { criterion = ProfileWriter.Condition(s.Criterion, result.AsOf ?? DateOnly.MinValue), points = s.Points, evidence = Evidence(s.Criterion.Evidence) }),
-        fields = result.Profile.Fields.Select(f => new { column = f.Column, kind = f.Kind.ToString().ToLowerInvariant(), p_value = f.PValue, stable_folds = f.StableFolds, selected = f.Selected }),
+        fields = result.Profile.Fields.Select(f => new { column = f.Column, kind = f.Kind.ToString().ToLowerInvariant(), p_value = f.PValue, stable_resamples = f.StableResamples, selected = f.Selected }),
         tiers = result.Tiers.ToDictionary(t => t.Name, t => t.Minimum),
         evaluation = new
         {

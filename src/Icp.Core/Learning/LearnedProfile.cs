@@ -33,8 +33,8 @@ public sealed record LevelStatistics(string Label, Evidence Evidence);
 /// <param name="PValue">Of the test that the outcome does not depend on the field, over all training rows.</param>
 /// <param name="Selected">Whether the field's levels went into the logistic model.</param>
 /// <param name="Levels">Win rate and lift of each level, over all rows.</param>
-/// <param name="StableFolds">In how many of five subsamples (each without a fifth of the rows) the field passed the same test.</param>
-public sealed record FieldStatistics(string Column, string FieldName, FieldKind Kind, double PValue, bool Selected, IReadOnlyList<LevelStatistics> Levels, int StableFolds);
+/// <param name="StableResamples">In how many of five bootstrap resamples of the rows the field passed the same test.</param>
+public sealed record FieldStatistics(string Column, string FieldName, FieldKind Kind, double PValue, bool Selected, IReadOnlyList<LevelStatistics> Levels, int StableResamples);
 
 /// <summary>The outcome of learning on one set of rows: the profile's parts plus the statistics behind them.</summary>
 public sealed record LearnedProfile(

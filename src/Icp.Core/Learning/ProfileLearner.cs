@@ -24,8 +24,9 @@ public static class ProfileLearner
     private const int PointsStep = 1;
     private const double WeakAlpha = 0.05;
     private const int MinimumPoints = 3;
-    private const int StabilityFolds = 5;
-    private const int StableFolds = 4;
+    private const int Resamples = 5;
+    private const int ResampleSeed = 20261123;
+    private const int StableResamples = 4;
     /// <summary>
     /// A criterion of a selected field joins the profile when its score test, given the criteria already chosen, gives
     /// p &lt; 0.05 (chi-square, 1 degree of freedom). Its field has passed the strict test already; this only stops adding
@@ -81,20 +82,19 @@ public static class ProfileLearner
         var kept = rows.Where(r => !disqualifiers.Any(d => Holds(data, d.Criterion, r))).ToList();
 
         // 3. Field selection on unsupervised levels (quantile bins), so the supervised merging cannot flatter a noise column.
-        // The test is repeated on five subsamples, each without a fifth of the rows: a field must pass in four of them
-        // too, so one that passes only by the luck of a few rows stays out.
+        // The test is repeated on five bootstrap resamples of the rows: a field must pass in four of them too, so one that
+        // passes only thanks to a few particular rows stays out. Resamples are as large as the data (Poisson weights), so
+        // the repeat costs no power, unlike subsamples.
         var strict = options.SelectionAlpha / Math.Max(1, fields.Count);
-        var keptTotal = new Proportion(kept.Count(r => data.Labels[r]), kept.Count);
-        var tests = new List<(FieldEncoder Field, double P, double[] FoldP)>();
+        var resamples = PoissonResamples(kept.Count);
+        var tests = new List<(FieldEncoder Field, double P, double[] ResampledP)>();
         foreach (var field in fields)
         {
             var levels = field.IsMultiValued ? field : field.Unmerged ?? FieldEncoder.Build(data, field.Column, field.Kind, kept, options.AsOf, supervised: false, minSupport);
-            var byFold = FoldLevelCounts(data, levels, kept, out var foldTotals);
-            var all = Sum(byFold);
-            var foldP = new double[StabilityFolds];
-            for (var f = 0; f < StabilityFolds; f++)
-                foldP[f] = SelectionPValue(field, [.. all.Select((c, l) => Minus(c, byFold[f][l]))], Minus(keptTotal, foldTotals[f]));
-            tests.Add((field, SelectionPValue(field, all, keptTotal), foldP));
+            var counts = WeightedLevelCounts(data, levels, kept, resamples, out var totals);
+            var resampledP = new double[Resamples];
+            for (var b = 0; b < Resamples; b++) resampledP[b] = SelectionPValue(field, counts[b + 1], totals[b + 1]);
+            tests.Add((field, SelectionPValue(field, counts[0], totals[0]), resampledP));
         }
         var alpha = tests.Any(t => Passes(t, strict)) || disqualifiers.Count > 0 ? strict : WeakAlpha;
         var statistics = new List<FieldStatistics>();
@@ -105,13 +105,13 @@ public static class ProfileLearner
             if (isSelected) selected.Add(test.Field);
             statistics.Add(new FieldStatistics(test.Field.ColumnName, names[test.Field], test.Field.Kind, Math.Min(1, test.P), isSelected,
                 [.. LevelCounts(data, test.Field, rows).Select((counts, l) => new LevelStatistics(LevelLabel(test.Field, l), Evidence(counts, baseRate, rows.Count)))],
-                test.FoldP.Count(p => p < alpha)));
+                test.ResampledP.Count(p => p < alpha)));
         }
         string? note = null;
         if (alpha == WeakAlpha && selected.Count > 0)
         {
             // Small or weak data: rather than an empty profile, use what is suggestive and say how weak it is.
-            note = $"weak evidence: no field passed the strict test (p < {strict:0.#####} on all rows and on {StableFolds} of {StabilityFolds} subsamples), so fields with p < {WeakAlpha} were used ("
+            note = $"weak evidence: no field passed the strict test (p < {strict:0.#####} on all rows and on {StableResamples} of {Resamples} resamples), so fields with p < {WeakAlpha} were used ("
                 + string.Join(", ", statistics.Where(s => s.Selected).Select(s => $"{s.Column} {Statistics.FormatP(s.PValue)}")) + "); expect the figures to move with more data";
         }
 
@@ -276,30 +276,55 @@ public static class ProfileLearner
         return p;
     }
 
-    private static bool Passes((FieldEncoder Field, double P, double[] FoldP) test, double alpha) =>
-        test.P < alpha && test.FoldP.Count(p => p < alpha) >= StableFolds;
+    private static bool Passes((FieldEncoder Field, double P, double[] ResampledP) test, double alpha) =>
+        test.P < alpha && test.ResampledP.Count(p => p < alpha) >= StableResamples;
 
-    /// <summary>Level counts per fold of <paramref name="rows"/> (the i-th row goes to fold i mod 5), and each fold's wins and rows.</summary>
-    private static Proportion[][] FoldLevelCounts(LearningData data, FieldEncoder field, List<int> rows, out Proportion[] totals)
+    /// <summary>
+    /// Bootstrap weights, one set per resample: how often each row is drawn, Poisson(1) (the limit of n draws from n rows
+    /// with replacement). Seeded, so the same rows give the same profile.
+    /// </summary>
+    private static byte[][] PoissonResamples(int rows)
     {
-        var won = new int[StabilityFolds, field.Levels.Count];
-        var seen = new int[StabilityFolds, field.Levels.Count];
-        var foldWon = new int[StabilityFolds];
-        var foldSeen = new int[StabilityFolds];
-        for (var i = 0; i < rows.Count; i++)
+        var random = new Random(ResampleSeed);
+        var limit = Math.Exp(-1);
+        var weights = new byte[Resamples][];
+        for (var b = 0; b < Resamples; b++)
         {
-            var fold = i % StabilityFolds;
-            var label = data.Labels[rows[i]];
-            foldSeen[fold]++;
-            if (label) foldWon[fold]++;
-            foreach (var l in field.LevelsOfRow(data, rows[i])) { seen[fold, l]++; if (label) won[fold, l]++; }
+            weights[b] = new byte[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                var k = 0;
+                for (var product = random.NextDouble(); product > limit && k < byte.MaxValue; product *= random.NextDouble()) k++;
+                weights[b][r] = (byte)k;
+            }
         }
-        totals = [.. Enumerable.Range(0, StabilityFolds).Select(f => new Proportion(foldWon[f], foldSeen[f]))];
-        return [.. Enumerable.Range(0, StabilityFolds).Select(f => Enumerable.Range(0, field.Levels.Count).Select(l => new Proportion(won[f, l], seen[f, l])).ToArray())];
+        return weights;
     }
 
-    private static Proportion[] Sum(Proportion[][] folds) =>
-        [.. Enumerable.Range(0, folds[0].Length).Select(l => new Proportion(folds.Sum(f => f[l].Successes), folds.Sum(f => f[l].Trials)))];
+    /// <summary>Level counts over <paramref name="rows"/> once as they are ([0]) and once per resample ([1..]), with wins and rows in all.</summary>
+    private static Proportion[][] WeightedLevelCounts(LearningData data, FieldEncoder field, List<int> rows, byte[][] resamples, out Proportion[] totals)
+    {
+        var sets = resamples.Length + 1;
+        var won = new int[sets, field.Levels.Count];
+        var seen = new int[sets, field.Levels.Count];
+        var totalWon = new int[sets];
+        var totalSeen = new int[sets];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var label = data.Labels[rows[i]];
+            var levels = field.LevelsOfRow(data, rows[i]);
+            for (var s = 0; s < sets; s++)
+            {
+                var weight = s == 0 ? 1 : resamples[s - 1][i];
+                if (weight == 0) continue;
+                totalSeen[s] += weight;
+                if (label) totalWon[s] += weight;
+                foreach (var l in levels) { seen[s, l] += weight; if (label) won[s, l] += weight; }
+            }
+        }
+        totals = [.. Enumerable.Range(0, sets).Select(s => new Proportion(totalWon[s], totalSeen[s]))];
+        return [.. Enumerable.Range(0, sets).Select(s => Enumerable.Range(0, field.Levels.Count).Select(l => new Proportion(won[s, l], seen[s, l])).ToArray())];
+    }
 
     private static Proportion Minus(Proportion a, Proportion b) => new(a.Successes - b.Successes, a.Trials - b.Trials);
 

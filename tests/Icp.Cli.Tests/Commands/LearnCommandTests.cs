@@ -59,7 +59,7 @@ public sealed class LearnCommandTests
         Assert.Equal("excluded by --exclude-columns", leftOut["colour"]);
         Assert.StartsWith("ID-like", leftOut["company"], StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("disqualifiers").EnumerateArray(), d => d.GetProperty("criterion").GetString()!.StartsWith("country: { in: [", StringComparison.Ordinal));
-        var fields = root.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("column").GetString()!, f => f.GetProperty("stable_folds").GetInt32());
+        var fields = root.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("column").GetString()!, f => f.GetProperty("stable_resamples").GetInt32());
         Assert.Equal(5, fields["industry"]);
         Assert.InRange(fields["noise_number"], 0, 3);
         // The fitted calibration covers the score scale in rising steps that account for every row not excluded.

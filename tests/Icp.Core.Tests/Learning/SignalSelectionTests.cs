@@ -4,7 +4,7 @@ using Icp.TestSupport;
 
 namespace Icp.Core.Tests.Learning;
 
-/// <summary>Which criteria and fields make it into a learned profile: forward selection of signals, and field stability across subsamples.</summary>
+/// <summary>Which criteria and fields make it into a learned profile: forward selection of signals, and field stability across resamples.</summary>
 public sealed class SignalSelectionTests
 {
     /// <summary>
@@ -60,10 +60,10 @@ public sealed class SignalSelectionTests
     }
 
     [Fact]
-    public void A_field_needs_to_pass_on_four_of_five_subsamples_as_well_as_on_all_rows()
+    public void A_field_needs_to_pass_on_four_of_five_bootstrap_resamples_as_well_as_on_all_rows()
     {
         // 'strong' moves the win rate a lot; 'marginal' only so much that its test passes on all rows, near the threshold,
-        // and fails on most subsamples of 80% of them.
+        // and fails on two or more of the five bootstrap resamples: whether it passes depends on which rows were drawn.
         var random = new Random(7);
         var rows = new List<string[]>();
         for (var i = 0; i < 3000; i++)
@@ -78,11 +78,11 @@ public sealed class SignalSelectionTests
         var learned = ProfileLearner.Learn(data, candidates, Enumerable.Range(0, data.RowCount).ToArray(), new LearnerOptions(DateOnly.MinValue));
 
         var strongField = Assert.Single(learned.Fields, f => f.Column == "strong");
-        Assert.Equal(5, strongField.StableFolds);
+        Assert.Equal(5, strongField.StableResamples);
         Assert.True(strongField.Selected);
         var marginalField = Assert.Single(learned.Fields, f => f.Column == "marginal");
         Assert.True(marginalField.PValue < 0.001 / 2, "planted to pass the strict test on all rows: p = " + marginalField.PValue.ToString(CultureInfo.InvariantCulture));
-        Assert.InRange(marginalField.StableFolds, 0, 3);
+        Assert.InRange(marginalField.StableResamples, 0, 3);
         Assert.False(marginalField.Selected);
         Assert.All(learned.Signals, s => Assert.Equal("strong", s.Criterion.FieldName));
     }
