@@ -8,10 +8,18 @@ namespace Icp.Core.Learning;
 public static class LogisticRegression
 {
     /// <summary>Coefficients per feature and the intercept. <paramref name="ridge"/> penalises every coefficient but the intercept.</summary>
-    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, int features, double ridge)
+    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, int features, double ridge) =>
+        Fit(rows, labels, null, features, ridge);
+
+    /// <summary>
+    /// As <see cref="Fit(IReadOnlyList{int[]}, IReadOnlyList{bool}, int, double)"/>, each row counting <paramref name="rowWeights"/>[r]
+    /// times (null: once), so a row of weight 2 weighs as two copies of it would (churned customers, the strongest losses).
+    /// </summary>
+    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? rowWeights, int features, double ridge)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
+        if (rowWeights is not null && rowWeights.Count != rows.Count) throw new ArgumentException($"{rowWeights.Count} weights for {rows.Count} rows", nameof(rowWeights));
         // Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few
         // binned fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row.
         var index = new Dictionary<int[], int>(PatternComparer.Instance);
@@ -27,13 +35,15 @@ public static class LogisticRegression
                 patterns.Add(key);
                 counts.Add((0, 0));
             }
-            counts[i] = (counts[i].Rows + 1, counts[i].Wins + (labels[r] ? 1 : 0));
+            var w = rowWeights?[r] ?? 1;
+            counts[i] = (counts[i].Rows + w, counts[i].Wins + (labels[r] ? w : 0));
         }
 
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
-        var wins = labels.Count(l => l);
-        beta[features] = Math.Log((wins + 0.5) / (labels.Count - wins + 0.5));
+        double wins = 0, total = 0;
+        foreach (var (n, won) in counts) { total += n; wins += won; }
+        beta[features] = Math.Log((wins + 0.5) / (total - wins + 0.5));
         var hessian = new double[p, p];
         var gradient = new double[p];
         for (var iteration = 0; iteration < 50; iteration++)

@@ -127,7 +127,7 @@ public static class ProfileLearner
             encoded.Add([.. active]);
             labels.Add(data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(encoded, labels, features, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(encoded, labels, data.RowWeights(kept), features, options.Ridge);
 
         // Single-valued fields: points relative to the field's weakest level, so every point is earned, none taken away.
         // List fields: a token's own coefficient (having it versus not), which may be negative.
@@ -207,7 +207,7 @@ public static class ProfileLearner
             rows.Add([.. active]);
             labels.Add(data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(rows, labels, chosen.Count, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(rows, labels, data.RowWeights(kept), chosen.Count, options.Ridge);
         // The best a row can earn: per single-valued field its best criterion (they exclude each other), plus every positive token.
         var total = chosen.Select((s, i) => (s, w: weights[i]))
             .GroupBy(x => x.s.Criterion.Field.IsMultiValued ? $"{x.s.Criterion.FieldName}\n{x.s.Criterion.Levels[0]}" : x.s.Criterion.FieldName)
