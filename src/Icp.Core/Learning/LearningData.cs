@@ -261,7 +261,7 @@ public sealed class LearningData
             labelColumns[churnColumn] = "defines churn (--churned)";
             labelling.Add(string.Create(CultureInfo.InvariantCulture, $"churned = {reader.Columns[churnColumn]} is {string.Join(" or ", spec.Values)}: {churnedRows:N0} {(churnedRows == 1 ? "row" : "rows")}, losses whatever their outcome")
                 + (positive is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({wonThenChurned:N0} won, then churned)"))
-                + string.Create(CultureInfo.InvariantCulture, $", each weighing {spec.Weight:0.##} losses in the points fit"));
+                + string.Create(CultureInfo.InvariantCulture, $"; a churned row weighs {spec.Weight:0.##} losses in the points fit"));
         }
 
         var wins = labels.Count(l => l);
@@ -274,7 +274,8 @@ public sealed class LearningData
         // A misspelt --negative turns the losses into skipped rows: then the absent value, not "one class", is the news.
         // With nothing skipped (e.g. joined accounts that all won a deal) the single class is.
         if (wins == labels.Count && other == 0) throw OneClass();
-        if (negatives is not null && negatives.FirstOrDefault(n => !seen.ContainsKey(n)) is { } absent)
+        // Only when rows were skipped for it: accounts that all won a deal, ranked by value, need no loss outcome.
+        if (negatives is not null && other > 0 && negatives.FirstOrDefault(n => !seen.ContainsKey(n)) is { } absent)
             throw new InputException($"--negative {absent}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(absent, seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
         if (wins == labels.Count) throw OneClass();
         var churnWeight = outcome.Churned?.Weight ?? 1;

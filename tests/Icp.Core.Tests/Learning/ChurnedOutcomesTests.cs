@@ -28,7 +28,7 @@ public sealed class ChurnedOutcomesTests
         Assert.Equal(1, data.WonThenChurned);
         Assert.Equal(1, data.BlankOutcomes);
         Assert.Equal(1, data.OtherOutcomes);
-        Assert.Equal("churned = status is churned or Cancelled: 4 rows, losses whatever their outcome (1 won, then churned), each weighing 2 losses in the points fit", data.Labelling);
+        Assert.Equal("churned = status is churned or Cancelled: 4 rows, losses whatever their outcome (1 won, then churned); a churned row weighs 2 losses in the points fit", data.Labelling);
         Assert.Equal([1.0, 2, 2, 2, 2, 1], data.RowWeights([0, 1, 2, 3, 4, 5])!);
         Assert.Equal("defines churn (--churned)", data.LabelColumns[3]);
     }
@@ -61,7 +61,7 @@ public sealed class ChurnedOutcomesTests
         Assert.Equal(["a", "b", "c", "d", "e", "f", "g", "h"], Enumerable.Range(0, data.RowCount).Select(r => data.Values[0][r]));
         Assert.Equal([false, true, true, false, false, false, false, false], data.Labels);
         Assert.Equal(3, data.ChurnedRows);
-        Assert.StartsWith("best = ltv >= 80, the top 40% of 5 rows with a value; churned = churn is Yes: 3 rows, losses whatever their outcome, each", data.Labelling, StringComparison.Ordinal);
+        Assert.StartsWith("best = ltv >= 80, the top 40% of 5 rows with a value; churned = churn is Yes: 3 rows, losses whatever their outcome; a churned row weighs 2", data.Labelling, StringComparison.Ordinal);
     }
 
     [Fact]
