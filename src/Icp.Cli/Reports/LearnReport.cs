@@ -138,7 +138,11 @@ internal static class LearnReport
         // Learned-profile scores are 0-100 (excluded rows are -1): ten bins plus one for excluded. Churned customers (losses
         // too) get their own bars: a profile that ranks them high is courting customers who leave.
         var series = new List<(string Name, string Colour, int[] Bins)> { ("wins", "#38a169", new int[11]), ("losses", "#a0aec0", new int[11]) };
-        if (evaluation.Churned is not null) series.Add(("churned", "#c53030", new int[11]));
+        if (evaluation.Churned is not null)
+        {
+            series[1] = ("other losses", series[1].Colour, series[1].Bins);
+            series.Add(("churned", "#c53030", new int[11]));
+        }
         var scores = evaluation.Scores[0];
         for (var i = 0; i < scores.Length; i++)
         {

@@ -57,7 +57,7 @@ public sealed class LearnChurnedTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var html = File.ReadAllText(dir.File("r.html"));
         Assert.Contains("wins (share)", html, StringComparison.Ordinal);
-        Assert.Contains("losses (share)", html, StringComparison.Ordinal);
+        Assert.Contains("other losses (share)", html, StringComparison.Ordinal);
         Assert.Contains("churned (share)", html, StringComparison.Ordinal);
         Assert.Matches(@"of [\d,]+ \(95% CI [\d.]+%-[\d.]+%\), \d+ churned</text>", html);
     }
