@@ -40,7 +40,7 @@ public sealed record ChurnSpec(string Column, IReadOnlyList<string> Values, doub
 public sealed class LearningData
 {
     private LearningData(string sourceName, IReadOnlyList<string> columns, LearningColumn[] values, bool[] labels, long[] lines,
-        int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns, string? labelling, Churn churn)
+        int outcomeColumn, int blankOutcomes, int otherOutcomes, IReadOnlyList<int> excludedColumns, string? labelling, LabelExtras extras)
     {
         Labelling = labelling;
         SourceName = sourceName;
@@ -52,10 +52,10 @@ public sealed class LearningData
         BlankOutcomes = blankOutcomes;
         OtherOutcomes = otherOutcomes;
         ExcludedColumns = excludedColumns;
-        _churn = churn;
+        _extras = extras;
     }
 
-    private readonly Churn _churn;
+    private readonly LabelExtras _extras;
 
     public string SourceName { get; }
 
@@ -89,35 +89,35 @@ public sealed class LearningData
     public int RowCount => Labels.Length;
 
     /// <summary>True for a churned customer (<see cref="ChurnSpec"/>), always a loss; all false without <c>--churned</c>.</summary>
-    public bool[] Churned => _churn.Rows;
+    public bool[] Churned => _extras.Rows;
 
     /// <summary>Churned rows, all losses.</summary>
-    public int ChurnedRows => _churn.Count;
+    public int ChurnedRows => _extras.Count;
 
     /// <summary>Churned rows whose outcome was a win (a won account that churned is not a good customer).</summary>
-    public int WonThenChurned => _churn.Won;
+    public int WonThenChurned => _extras.Won;
 
     /// <summary>Columns that made the labels besides <see cref="OutcomeColumn"/> (the churn column, the value ranked among wins), with why
     /// each is no feature.</summary>
-    public IReadOnlyDictionary<int, string> LabelColumns => _churn.LabelColumns;
+    public IReadOnlyDictionary<int, string> LabelColumns => _extras.LabelColumns;
 
     /// <summary>The weight of each of <paramref name="rows"/> in the logistic fit, or null when every row weighs 1 (no churned row).</summary>
     public double[]? RowWeights(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (_churn.Count == 0 || _churn.Weight == 1) return null;
+        if (_extras.Count == 0 || _extras.Weight == 1) return null;
         var weights = new double[rows.Count];
-        for (var i = 0; i < weights.Length; i++) weights[i] = _churn.Rows[rows[i]] ? _churn.Weight : 1;
+        for (var i = 0; i < weights.Length; i++) weights[i] = _extras.Rows[rows[i]] ? _extras.Weight : 1;
         return weights;
     }
 
     /// <summary>This data with <paramref name="labelling"/> added to <see cref="Labelling"/> (e.g. how deals were joined).</summary>
     public LearningData WithLabelling(string labelling) =>
         new(SourceName, Columns, [.. Values], Labels, Lines, OutcomeColumn, BlankOutcomes, OtherOutcomes, ExcludedColumns,
-            Labelling is null ? labelling : Labelling + "; " + labelling, _churn);
+            Labelling is null ? labelling : Labelling + "; " + labelling, _extras);
 
     /// <summary>What <see cref="ChurnSpec"/> (and a ranked value column) added to the labels.</summary>
-    private sealed record Churn(bool[] Rows, int Count, int Won, double Weight, IReadOnlyDictionary<int, string> LabelColumns);
+    private sealed record LabelExtras(bool[] Rows, int Count, int Won, double Weight, IReadOnlyDictionary<int, string> LabelColumns);
 
     public int Wins => Labels.Count(l => l);
 
@@ -162,7 +162,7 @@ public sealed class LearningData
             if (churnColumn < 0)
                 throw new InputException($"--churned '{churn.Column}' is not a column of {source}{DidYouMean.Hint(churn.Column, reader.Columns)}. Columns: {Listed(reader.Columns)}", new SourceLocation(source, 1));
             if (churnColumn == column || churnColumn == valueColumn)
-                throw new InputException($"--churned '{churn.Column}' is the {(churnColumn == column ? outcome.BestShare is not null && valueColumn < 0 ? "--value" : "--outcome" : "--value")} column: churn needs a column of its own (e.g. --churned Churn=Yes, or status=Cancelled)",
+                throw new InputException($"--churned '{churn.Column}' is the {(churnColumn == valueColumn || positive is null ? "--value" : "--outcome")} column: churn needs a column of its own (e.g. --churned Churn=Yes, or status=Cancelled)",
                     new SourceLocation(source, 1, churnColumn + 1, reader.Columns[churnColumn]));
             churnValues = new HashSet<string>(churn.Values.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase);
         }
@@ -280,7 +280,7 @@ public sealed class LearningData
         if (wins == labels.Count) throw OneClass();
         var churnWeight = outcome.Churned?.Weight ?? 1;
         return new LearningData(source, reader.Columns, [.. values.Select(v => v.Build())], [.. labels], [.. lines], column, blank, other, excluded,
-            labelling.Count == 0 ? null : string.Join("; ", labelling), new Churn([.. churned], churnedRows, wonThenChurned, churnWeight, labelColumns));
+            labelling.Count == 0 ? null : string.Join("; ", labelling), new LabelExtras([.. churned], churnedRows, wonThenChurned, churnWeight, labelColumns));
 
         InputException OneClass() => new($"column '{name}' of {source} has one class only: all {labels.Count:N0} rows with an outcome are positive ({ValuesSeen(seen)}); learning needs wins and losses", new SourceLocation(source, 1, column + 1, name));
     }
