@@ -65,7 +65,7 @@ internal static class LearnCommand
             Examples:
               icp learn -d samples/maven-crm/accounts_with_outcomes.csv --value total_won_value --best "top 25%" -o best.yaml
               icp learn -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account --value close_value --best "top 25%" -o accounts.yaml
-              icp learn -d telco.csv --outcome Contract --positive "Two year" --churned Churn=Yes -o retained.yaml
+              icp learn -d customers.csv --value TotalCharges --best "top 25%" --churned Churn=Yes -o best.yaml
               icp learn -d samples/maven-crm/sales_pipeline.csv --outcome deal_stage --positive Won --negative Lost -o deals.yaml --report deals.html
             """) { data, outcome, positive, negative, outcomes, key, perAccount, dateColumn, value, best, churned, churnWeight, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
         command.SetAction(parse =>

@@ -181,7 +181,7 @@ public sealed class OutcomeJoin : ITableReader
     /// <summary>How the deals matched the accounts; complete once every account has been read.</summary>
     public OutcomeJoinSummary Summary => new(_accounts.Columns[_accountKey], _dealKeyColumn, _accountRows, _withDeals, _dealsWithKey, _dealsMatched);
 
-    /// <summary>Accounts with deals none of which has a number in the summed value column (skipped: their value is blank).</summary>
+    /// <summary>Accounts whose value decides (every account with --value alone, a won one with --positive) but none of whose summed deals has a number: skipped.</summary>
     public int AccountsWithoutValue => _withoutValue;
 
     /// <summary>How the outcome was made from the deals, in words, e.g. "value = sum of close_value over each account's deals".</summary>
@@ -194,7 +194,9 @@ public sealed class OutcomeJoin : ITableReader
             Mode.WonValue => $"the {(perAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals, value = sum of {Columns[_accounts.Columns.Count + 1]} over its won deals",
             _ => $"the {(perAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals",
         };
-        if (_withoutValue > 0) text += string.Create(CultureInfo.InvariantCulture, $" ({_withoutValue:N0} {(_withoutValue == 1 ? "account" : "accounts")} with no number in it)");
+        // With --positive, LearningData already counts the won rows without a number; alone, they read as blank outcomes.
+        if (_mode == Mode.Value && _withoutValue > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; {_withoutValue:N0} {(_withoutValue == 1 ? "account" : "accounts")} whose deals have no number in {outcome} skipped");
         if (_churnFromDeals) text += $"; churned if any deal's {Columns[^1]} says so";
         return text;
     }

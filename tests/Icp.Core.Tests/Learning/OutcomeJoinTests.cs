@@ -73,7 +73,7 @@ public sealed class OutcomeJoinTests
         Assert.Equal(["name", "segment", "amount"], join.Columns);
         Assert.Equal([["Acme", "a", "150"], ["Beta", "b", ""], ["Gamma", "c", "50.5"], ["Delta", "d", "70"]], rows);
         Assert.Equal(1, join.AccountsWithoutValue);
-        Assert.Equal("value = sum of amount over each account's deals (1 account with no number in it)", join.Describe(PerAccount.Best));
+        Assert.Equal("value = sum of amount over each account's deals; 1 account whose deals have no number in amount skipped", join.Describe(PerAccount.Best));
     }
 
     [Fact]
