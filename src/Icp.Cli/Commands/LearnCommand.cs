@@ -91,7 +91,7 @@ internal static class LearnCommand
                 using var accounts = TableReaders.Open(parse.GetValue(data)!);
                 using var deals = TableReaders.Open(parse.GetValue(outcomes)!);
                 using var reader = new OutcomeJoin(accounts, deals, join, outcomeSpec);
-                learningData = LearningData.Read(reader, outcomeSpec, Split(parse.GetValue(exclude)));
+                learningData = LearningData.Read(reader, reader.Outcome, Split(parse.GetValue(exclude)));
                 joined = reader.Summary;
                 learningData = learningData.WithLabelling($"from {Path.GetFileName(deals.SourceName)} joined on '{joined.AccountKeyColumn}', {reader.Describe(join.PerAccount)}; {joined}");
             }

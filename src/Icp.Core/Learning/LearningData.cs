@@ -31,6 +31,10 @@ public sealed record ChurnSpec(string Column, IReadOnlyList<string> Values, doub
 {
     /// <summary>Twice a plain loss: strong enough to move a segment's points, not so strong that a few churns outweigh its wins.</summary>
     public const double DefaultWeight = 2;
+
+    /// <summary>Set by <see cref="OutcomeJoin"/> when the column is its churn flag: every value was found among all the deals,
+    /// and an account shows only its first, so the joined rows need not hold each value.</summary>
+    public bool ValuesFoundInDeals { get; init; }
 }
 
 /// <summary>
@@ -240,7 +244,7 @@ public sealed class LearningData
         var name = reader.Columns[column];
         if (positive is not null && positives == 0 && labels.Count > 0)
             throw new InputException($"--positive {string.Join(",", outcome.PositiveValues)}: no row of {source} has that value in column '{name}'{DidYouMean.Hint(outcome.PositiveValues[0], seen.Keys)}. Values seen: {ValuesSeen(seen)}", new SourceLocation(source, 1, column + 1, name));
-        if (churnValues is not null && churnValues.FirstOrDefault(v => !churnSeen.ContainsKey(v)) is { } absentChurn)
+        if (churnValues is not null && !outcome.Churned!.ValuesFoundInDeals && churnValues.FirstOrDefault(v => !churnSeen.ContainsKey(v)) is { } absentChurn)
         {
             var churnName = reader.Columns[churnColumn];
             throw new InputException($"--churned {churnName}={absentChurn}: no row of {source} has that value in column '{churnName}'{DidYouMean.Hint(absentChurn, churnSeen.Keys)}. Values seen: {(churnSeen.Count == 0 ? "(none: the column is empty)" : ValuesSeen(churnSeen))}",

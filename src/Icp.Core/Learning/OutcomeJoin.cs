@@ -104,6 +104,7 @@ public sealed class OutcomeJoin : ITableReader
             churnValues = new HashSet<string>(churn.Values.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase);
             _churnFromDeals = true;
         }
+        Outcome = _churnFromDeals ? outcome with { Churned = outcome.Churned! with { ValuesFoundInDeals = true } } : outcome;
         var dateColumn = -1;
         if (spec.PerAccount == PerAccount.Latest)
         {
@@ -177,6 +178,9 @@ public sealed class OutcomeJoin : ITableReader
     public IReadOnlyList<string> Columns { get; }
 
     public double? Progress => _accounts.Progress;
+
+    /// <summary>The outcome to label the joined rows by (<see cref="LearningData.Read"/>): the one given, its churn values marked as found when they came from the deals.</summary>
+    public OutcomeSpec Outcome { get; }
 
     /// <summary>How the deals matched the accounts; complete once every account has been read.</summary>
     public OutcomeJoinSummary Summary => new(_accounts.Columns[_accountKey], _dealKeyColumn, _accountRows, _withDeals, _dealsWithKey, _dealsMatched);

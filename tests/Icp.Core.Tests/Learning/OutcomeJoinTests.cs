@@ -122,10 +122,23 @@ public sealed class OutcomeJoinTests
         var accounts = Table.Reader(["name", "segment"], [["Acme", "a"], ["Beta", "b"], ["Gamma", "c"], ["Delta", "d"]], "accounts.csv");
         var deals = Table.Reader(["name", "stage", "amount", "note"], ValuedDeals, "deals.csv");
         using var join = new OutcomeJoin(accounts, deals, new OutcomeJoinSpec("name"), spec);
-        var data = LearningData.Read(join, spec, []);
+        var data = LearningData.Read(join, join.Outcome, []);
         Assert.Equal([true, false, false, false], data.Labels); // Gamma won but churned
         Assert.Equal([false, false, true, false], data.Churned);
         Assert.Equal(1, data.WonThenChurned);
         Assert.Equal(["defines churn (--churned)", "ranks the wins (--value)"], data.LabelColumns.OrderBy(kv => kv.Key).Select(kv => kv.Value).Reverse());
+    }
+
+    [Fact]
+    public void A_churn_value_found_only_on_deals_of_no_account_is_no_error_once_joined()
+    {
+        OutcomeSpec spec = new("stage", ["Won"], Churned: new ChurnSpec("note", ["cancelled", "lapsed"]));
+        using var join = new OutcomeJoin(Table.Reader(["name"], [["A1"], ["A2"], ["A3"], ["A4"]], "accounts.csv"),
+            Table.Reader(["name", "stage", "note"], [["A1", "Won", ""], ["A2", "Won", ""], ["A3", "Lost", "cancelled"], ["A4", "Lost", ""], ["X9", "Won", "lapsed"]], "deals.csv"),
+            new OutcomeJoinSpec("name"), spec);
+        Assert.True(join.Outcome.Churned!.ValuesFoundInDeals);
+        var data = LearningData.Read(join, join.Outcome, []);
+        Assert.Equal([false, false, true, false], data.Churned);
+        Assert.Equal([true, true, false, false], data.Labels);
     }
 }
