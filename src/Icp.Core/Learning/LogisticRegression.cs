@@ -36,6 +36,7 @@ public static class LogisticRegression
                 counts.Add((0, 0));
             }
             var w = rowWeights?[r] ?? 1;
+            if (!(w >= 0)) throw new ArgumentOutOfRangeException(nameof(rowWeights), w, $"row {r}: a weight is a count of copies, 0 or more");
             counts[i] = (counts[i].Rows + w, counts[i].Wins + (labels[r] ? w : 0));
         }
 

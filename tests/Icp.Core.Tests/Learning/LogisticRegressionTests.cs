@@ -42,5 +42,6 @@ public sealed class LogisticRegressionTests
         Assert.Equal(plain.Weights, ones.Weights);
         Assert.Equal(plain.Intercept, ones.Intercept);
         Assert.Throws<ArgumentException>(() => LogisticRegression.Fit(rows, labels, [1.0], 3, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LogisticRegression.Fit(rows, labels, [.. Enumerable.Repeat(1.0, rows.Count - 1), -1], 3, 1.0));
     }
 }
