@@ -31,8 +31,16 @@ internal static class LearnCommand
         var perAccount = new Option<string>("--per-account") { Description = "An account's outcome from its deals: best (a win if any deal is won, else a loss if any is lost) or latest (its deal with the latest --date-column).", DefaultValueFactory = _ => "best" };
         perAccount.AcceptOnlyFromAmong("best", "latest");
         var dateColumn = new Option<string?>("--date-column") { Description = "Date column of --outcomes that --per-account latest orders deals by (e.g. close_date); deals without a date are not considered." };
-        var value = new Option<string?>("--value") { Description = "Numeric column (lifetime value, won value) whose top rows are the wins, with --best; instead of --outcome and --positive." };
+        var value = new Option<string?>("--value")
+        {
+            Description = "Numeric column (lifetime value, won value) whose top rows are the wins, with --best. With --outcome and --positive, the top rows among the positive ones (the best of the won accounts). With --outcomes, an account's value is the sum over its (won) deals.",
+        };
         var best = new Option<string?>("--best") { Description = "Which rows by --value are the wins, as \"top N%\" (e.g. \"top 25%\"); ties at the threshold count as wins, rows without a number are skipped." };
+        var churned = new Option<string?>("--churned")
+        {
+            Description = "Churned customers as COLUMN=VALUE[,VALUE] (e.g. Churn=Yes): losses whatever their outcome (a won account that churned is not a good customer), weighing --churn-weight losses in the points fit. With --outcomes, COLUMN is looked up in --data, then in the outcomes (an account churned if any of its deals says so).",
+        };
+        var churnWeight = new Option<double>("--churn-weight") { Description = "How many plain losses a churned row weighs in the points fit (win rates and evidence count it once).", DefaultValueFactory = _ => ChurnSpec.DefaultWeight };
         var output = CommonOptions.Out();
         output.Required = true;
         output.Description = "Profile YAML to write (- for stdout). Written to a temporary file and renamed: a failed run writes nothing.";
@@ -56,13 +64,14 @@ internal static class LearnCommand
 
             Examples:
               icp learn -d samples/maven-crm/accounts_with_outcomes.csv --value total_won_value --best "top 25%" -o best.yaml
-              icp learn -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account --outcome deal_stage --positive Won --negative Lost -o accounts.yaml
+              icp learn -d samples/maven-crm/accounts.csv --outcomes samples/maven-crm/sales_pipeline.csv --key account --value close_value --best "top 25%" -o accounts.yaml
+              icp learn -d customers.csv --value TotalCharges --best "top 25%" --churned Churn=Yes -o best.yaml
               icp learn -d samples/maven-crm/sales_pipeline.csv --outcome deal_stage --positive Won --negative Lost -o deals.yaml --report deals.html
-            """) { data, outcome, positive, negative, outcomes, key, perAccount, dateColumn, value, best, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
+            """) { data, outcome, positive, negative, outcomes, key, perAccount, dateColumn, value, best, churned, churnWeight, output, seed, holdout, exclude, asOf, date, capacity, maxSignals, report, compare, noTrees, json, quiet };
         command.SetAction(parse =>
         {
             var (outcomeSpec, join) = Outcome(parse.GetValue(outcome), parse.GetValue(positive), Split(parse.GetValue(negative)), parse.GetValue(value), parse.GetValue(best),
-                parse.GetValue(outcomes), parse.GetValue(key), parse.GetValue(perAccount)!, parse.GetValue(dateColumn));
+                parse.GetValue(outcomes), parse.GetValue(key), parse.GetValue(perAccount)!, parse.GetValue(dateColumn), ParseChurned(parse.GetValue(churned), parse.GetValue(churnWeight)));
             var asOfDate = ParseAsOf(parse.GetValue(asOf));
             var compared = parse.GetValue(compare) is { } comparePath
                 ? new ComparedProfile(ScoringRun.LoadProfiles(console, [comparePath], showWarnings: false)[0], Path.GetFileName(comparePath),
@@ -82,9 +91,9 @@ internal static class LearnCommand
                 using var accounts = TableReaders.Open(parse.GetValue(data)!);
                 using var deals = TableReaders.Open(parse.GetValue(outcomes)!);
                 using var reader = new OutcomeJoin(accounts, deals, join, outcomeSpec);
-                learningData = LearningData.Read(reader, outcomeSpec, Split(parse.GetValue(exclude)));
+                learningData = LearningData.Read(reader, reader.Outcome, Split(parse.GetValue(exclude)));
                 joined = reader.Summary;
-                learningData = learningData.WithLabelling($"from {Path.GetFileName(deals.SourceName)} joined on '{joined.AccountKeyColumn}', the {(join.PerAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals; {joined}");
+                learningData = learningData.WithLabelling($"from {Path.GetFileName(deals.SourceName)} joined on '{joined.AccountKeyColumn}', {reader.Describe(join.PerAccount)}; {joined}");
             }
             IBaselineModel[] baselines = parse.GetValue(noTrees) ? [] : [new FastTreeBaseline()];
             var result = LearningRun.Run(learningData, options, baselines);
@@ -104,30 +113,49 @@ internal static class LearnCommand
         return command;
     }
 
-    /// <summary>What a win is: an outcome column with positive values (in --data, or in --outcomes joined on --key), or the top share by --value.</summary>
+    /// <summary>
+    /// What a win is: an outcome column with positive values (in --data, or in --outcomes joined on --key), the top share by
+    /// --value, or the top share by --value among the positive rows; churned rows (--churned) are losses in every case.
+    /// </summary>
     private static (OutcomeSpec Outcome, OutcomeJoinSpec? Join) Outcome(string? outcome, string? positive, List<string> negatives, string? value, string? best,
-        string? outcomes, string? key, string perAccount, string? dateColumn)
+        string? outcomes, string? key, string perAccount, string? dateColumn, ChurnSpec? churned)
     {
-        if ((positive is null) == (value is null))
-            throw new UsageException("say what a win is with one of: --outcome COLUMN --positive VALUE (e.g. Won), or --value COLUMN --best \"top 25%\"");
+        if (positive is null && value is null)
+            throw new UsageException("say what a win is with one of: --outcome COLUMN --positive VALUE (e.g. Won), --value COLUMN --best \"top 25%\", or both (the top share of the positive rows by value)");
         if (outcomes is null && (key is not null || dateColumn is not null || perAccount != "best"))
             throw new UsageException("--key, --per-account and --date-column join an outcomes table: give it with --outcomes FILE");
-        if (value is not null)
-        {
-            if (best is null) throw new UsageException("--value needs --best, e.g. --best \"top 25%\"");
-            if (outcome is not null || negatives.Count > 0) throw new UsageException("--value and --best say what a win is: leave out --outcome and --negative");
-            if (outcomes is not null) throw new UsageException("--value works on one table; with --outcomes, use --outcome and --positive");
-            return (new OutcomeSpec(value, [], null, ParseBest(best)), null);
-        }
-        if (best is not null) throw new UsageException("--best picks the top rows by --value COLUMN: give that too, or use --positive");
-        if (outcome is null) throw new UsageException("--positive needs --outcome, the column that holds the outcome (e.g. --outcome stage)");
+        if (value is not null && best is null) throw new UsageException("--value needs --best, e.g. --best \"top 25%\"");
+        if (value is null && best is not null) throw new UsageException("--best picks the top rows by --value COLUMN: give that too, or use --positive");
+        if (positive is null && (outcome is not null || negatives.Count > 0))
+            throw new UsageException("--outcome and --negative need --positive: with --value, --outcome COLUMN --positive VALUE picks the rows to rank (e.g. the won ones)");
+        if (positive is not null && outcome is null) throw new UsageException("--positive needs --outcome, the column that holds the outcome (e.g. --outcome stage)");
         var positives = Split(positive);
-        if (positives.Count == 0) throw new UsageException("--positive needs at least one value, e.g. --positive Won");
-        var spec = new OutcomeSpec(outcome, positives, negatives);
+        if (positive is not null && positives.Count == 0) throw new UsageException("--positive needs at least one value, e.g. --positive Won");
+        if (value is not null && outcome is not null && string.Equals(value.Trim(), outcome.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--value '{value}' is the --outcome column: --outcome says which rows won, --value ranks them (e.g. --outcome stage --positive Won --value total_won_value)");
+        var share = best is null ? (double?)null : ParseBest(best);
+        var spec = value is null ? new OutcomeSpec(outcome!, positives, negatives, Churned: churned)
+            : outcome is null ? new OutcomeSpec(value, [], null, share, Churned: churned)
+            : new OutcomeSpec(outcome, positives, negatives, share, value, churned);
         if (outcomes is null) return (spec, null);
         var mode = perAccount == "latest" ? PerAccount.Latest : PerAccount.Best;
+        if (mode == PerAccount.Latest && outcome is null)
+            throw new UsageException("--per-account latest picks one deal's outcome, but --value alone sums every deal of an account: leave it out, or say which deals won with --outcome and --positive");
         if (mode == PerAccount.Latest && dateColumn is null) throw new UsageException("--per-account latest needs --date-column, the deals' date column (e.g. close_date)");
         return (spec, new OutcomeJoinSpec(key, mode, dateColumn));
+    }
+
+    /// <summary>"Churn=Yes" or "status=Cancelled,Lapsed" as a <see cref="ChurnSpec"/>.</summary>
+    private static ChurnSpec? ParseChurned(string? text, double weight)
+    {
+        if (weight is < 1 or > 100 || double.IsNaN(weight))
+            throw new UsageException($"--churn-weight must be between 1 (a plain loss) and 100, got {weight.ToString(CultureInfo.InvariantCulture)}");
+        if (text is null) return null;
+        var at = text.IndexOf('=', StringComparison.Ordinal);
+        var values = at < 0 ? [] : Split(text[(at + 1)..]);
+        if (at < 0 || text[..at].Trim().Length == 0 || values.Count == 0)
+            throw new UsageException($"--churned '{text}' is not COLUMN=VALUE[,VALUE]: name the column and the values that mean a customer churned, e.g. --churned Churn=Yes");
+        return new ChurnSpec(text[..at].Trim(), values, weight);
     }
 
     /// <summary>"top 25%" as 0.25.</summary>
@@ -156,7 +184,8 @@ internal static class LearnCommand
         if (labelling is not null) console.MarkupLine("outcome: " + string.Join("\n  ", labelling.Split("; ").Select(Markup.Escape)));
         console.MarkupLine($"read {result.Rows:N0} rows with an outcome: {result.Wins:N0} wins ({100.0 * result.Wins / result.Rows:0.0}%)"
             + (result.BlankOutcomes > 0 ? $", {result.BlankOutcomes:N0} rows with a blank outcome skipped" : "")
-            + (result.OtherOutcomes > 0 ? $", {result.OtherOutcomes:N0} rows neither won nor lost skipped" : ""));
+            + (result.OtherOutcomes > 0 ? $", {result.OtherOutcomes:N0} rows neither won nor lost skipped" : "")
+            + (result.Churned > 0 ? $", {result.Churned:N0} churned counted as losses" : ""));
         if (result.LeftOut.Count > 0)
         {
             var left = new Table().Border(TableBorder.Rounded).Title("[bold]Columns left out[/]");
@@ -189,7 +218,9 @@ internal static class LearnCommand
         tiers.AddColumn("tier");
         tiers.AddColumn(new TableColumn("rows").RightAligned());
         tiers.AddColumn(new TableColumn("win rate (95% CI)").RightAligned());
-        foreach (var t in evaluation.Tiers) tiers.AddRow(Markup.Escape(t.Tier), $"{t.WinRate.Trials:N0}", Rate(t.WinRate));
+        if (evaluation.Churned is not null) tiers.AddColumn(new TableColumn("churned").RightAligned());
+        foreach (var t in evaluation.Tiers)
+            tiers.AddRow([Markup.Escape(t.Tier), $"{t.WinRate.Trials:N0}", Rate(t.WinRate), .. evaluation.Churned is null ? Array.Empty<string>() : [$"{t.Churned:N0}"]]);
         console.Write(tiers);
         console.MarkupLine($"win probability by score (isotonic fit on those rows): {Markup.Escape(Calibration.Describe(evaluation.Calibration))}");
         if (evaluation.Note is { } note) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
@@ -232,6 +263,8 @@ internal static class LearnCommand
         wins = result.Wins,
         blank_outcomes = result.BlankOutcomes,
         other_outcomes = result.OtherOutcomes,
+        churned = result.Churned,
+        won_then_churned = result.WonThenChurned,
         as_of = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         left_out = result.LeftOut.Select(l => new { column = l.Column, reason = l.Reason }),
         disqualifiers = result.Profile.Disqualifiers.Select(d => new { criterion = ProfileWriter.Condition(d.Criterion, result.AsOf ?? DateOnly.MinValue), reason = d.Reason, evidence = Evidence(d.Criterion.Evidence) }),
@@ -254,7 +287,7 @@ internal static class LearnCommand
                 p_vs_learned = m.PValueVsProfile is { } p ? Math.Round(p, 4) : (double?)null,
                 top_decile_lift = Math.Round(m.TopDecileLift, 3),
             }),
-            tiers = result.Evaluation.Tiers.Select(t => new { tier = t.Tier, rows = t.WinRate.Trials, wins = t.WinRate.Successes }),
+            tiers = result.Evaluation.Tiers.Select(t => new { tier = t.Tier, rows = t.WinRate.Trials, wins = t.WinRate.Successes, churned = t.Churned }),
             calibration = result.Evaluation.Calibration.Select(c => new { min_score = c.MinScore, max_score = c.MaxScore, rows = c.WinRate.Trials, wins = c.WinRate.Successes, win_rate = Math.Round(c.WinRate.Rate, 4) }),
         },
     };

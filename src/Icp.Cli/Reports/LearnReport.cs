@@ -138,38 +138,48 @@ internal static class LearnReport
             svg.Append(Text(60, y + 14, t.Tier, "end"));
             svg.Append($"<rect x=\"70\" y=\"{y}\" width=\"{D(t.WinRate.Rate * barWidth)}\" height=\"18\" fill=\"{(t.Tier == "excluded" ? "#c53030" : "#38a169")}\"/>");
             svg.Append(Line(70 + low * barWidth, y + 9, 70 + high * barWidth, y + 9, "#1a202c"));
-            svg.Append(Text(80 + barWidth, y + 14, $"{Pct(t.WinRate.Rate)} of {N(t.WinRate.Trials)} (95% CI {Pct(low)}-{Pct(high)})", "start"));
+            svg.Append(Text(80 + barWidth, y + 14, $"{Pct(t.WinRate.Rate)} of {N(t.WinRate.Trials)} (95% CI {Pct(low)}-{Pct(high)})"
+                + (evaluation.Churned is null ? "" : $", {N(t.Churned)} churned"), "start"));
         }
         html.Append(svg).Append("</svg>\n");
     }
 
     private static void Distribution(StringBuilder html, Evaluation evaluation)
     {
-        // Learned-profile scores are 0-100 (excluded rows are -1): ten bins plus one for excluded.
-        var won = new int[11];
-        var lost = new int[11];
+        // Learned-profile scores are 0-100 (excluded rows are -1): ten bins plus one for excluded. Churned customers (losses
+        // too) get their own bars: a profile that ranks them high is courting customers who leave.
+        var series = new List<(string Name, string Colour, int[] Bins)> { ("wins", "#38a169", new int[11]), ("losses", "#a0aec0", new int[11]) };
+        if (evaluation.Churned is not null)
+        {
+            series[1] = ("other losses", series[1].Colour, series[1].Bins);
+            series.Add(("churned", "#c53030", new int[11]));
+        }
         var scores = evaluation.Scores[0];
         for (var i = 0; i < scores.Length; i++)
         {
             var bin = scores[i] < 0 ? 0 : 1 + Math.Min(9, (int)(scores[i] / 10));
-            (evaluation.Labels[i] ? won : lost)[bin]++;
+            var s = evaluation.Labels[i] ? 0 : evaluation.Churned?[i] == true ? 2 : 1;
+            series[s].Bins[bin]++;
         }
-        var wins = Math.Max(1, won.Sum());
-        var losses = Math.Max(1, lost.Sum());
-        var max = Math.Max(0.01, Enumerable.Range(0, 11).Max(b => Math.Max((double)won[b] / wins, (double)lost[b] / losses)));
+        if (evaluation.Churned is not null)
+            html.Append("<p>Won, lost and churned customers apart (churned ones are losses too): each as a share of its own rows.</p>\n");
+        var totals = series.Select(x => Math.Max(1, x.Bins.Sum())).ToArray();
+        var max = Math.Max(0.01, Enumerable.Range(0, 11).Max(b => series.Select((x, s) => (double)x.Bins[b] / totals[s]).Max()));
         const int height = 160, column = 44;
+        var bar = 36 / series.Count;
         var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{11 * column + 200}\" height=\"{height + 40}\" role=\"img\" aria-label=\"score distribution\">");
         for (var b = 0; b < 11; b++)
         {
             var x = b * column + 4;
-            var hw = height * (won[b] / (double)wins) / max;
-            var hl = height * (lost[b] / (double)losses) / max;
-            svg.Append($"<rect x=\"{x}\" y=\"{D(height - hw)}\" width=\"18\" height=\"{D(hw)}\" fill=\"#38a169\"><title>{won[b]} wins</title></rect>");
-            svg.Append($"<rect x=\"{x + 19}\" y=\"{D(height - hl)}\" width=\"18\" height=\"{D(hl)}\" fill=\"#a0aec0\"><title>{lost[b]} losses</title></rect>");
+            for (var s = 0; s < series.Count; s++)
+            {
+                var h = height * (series[s].Bins[b] / (double)totals[s]) / max;
+                svg.Append($"<rect x=\"{x + s * (bar + 1)}\" y=\"{D(height - h)}\" width=\"{bar}\" height=\"{D(h)}\" fill=\"{series[s].Colour}\"><title>{series[s].Bins[b]} {series[s].Name}</title></rect>");
+            }
             svg.Append(Text(x + 18, height + 16, b == 0 ? "excl." : $"{(b - 1) * 10}+", "middle"));
         }
-        svg.Append($"<rect x=\"{11 * column + 20}\" y=\"10\" width=\"12\" height=\"12\" fill=\"#38a169\"/>").Append(Text(11 * column + 38, 20, "wins (share)", "start"));
-        svg.Append($"<rect x=\"{11 * column + 20}\" y=\"30\" width=\"12\" height=\"12\" fill=\"#a0aec0\"/>").Append(Text(11 * column + 38, 40, "losses (share)", "start"));
+        for (var s = 0; s < series.Count; s++)
+            svg.Append($"<rect x=\"{11 * column + 20}\" y=\"{10 + 20 * s}\" width=\"12\" height=\"12\" fill=\"{series[s].Colour}\"/>").Append(Text(11 * column + 38, 20 + 20 * s, $"{series[s].Name} (share)", "start"));
         svg.Append(Text(11 * column / 2, height + 34, "learned profile score", "middle"));
         html.Append(svg).Append("</svg>\n");
     }

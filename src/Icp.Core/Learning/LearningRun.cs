@@ -29,8 +29,8 @@ public sealed record ComparedProfile(Profile Profile, string Name, DateOnly AsOf
 /// <param name="PValueVsProfile">For a baseline: p-value of DeLong's paired test that it ranks the rows as well as the learned profile.</param>
 public sealed record ModelScore(string Model, double Auc, double TopDecileLift, double AucLow, double AucHigh, double? PValueVsProfile);
 
-/// <summary>Wins among the evaluation rows that landed in one tier.</summary>
-public sealed record TierOutcome(string Tier, Proportion WinRate);
+/// <summary>Wins among the evaluation rows that landed in one tier, and how many of its rows were churned customers (all losses).</summary>
+public sealed record TierOutcome(string Tier, Proportion WinRate, int Churned = 0);
 
 /// <summary>How the learned profile did on rows it was not learned from, next to the baselines on the same rows.</summary>
 /// <param name="Method">How rows were split, in words.</param>
@@ -42,15 +42,17 @@ public sealed record TierOutcome(string Tier, Proportion WinRate);
 /// <param name="Scores">Per model (in the order of <paramref name="Models"/>), its score of every evaluation row.</param>
 /// <param name="Labels">Whether each evaluation row was a win.</param>
 /// <param name="Calibration">The learned profile's score as a win probability, fitted on the evaluation rows.</param>
+/// <param name="Churned">Whether each evaluation row was a churned customer (a loss); null without <c>--churned</c>.</param>
 public sealed record Evaluation(string Method, int TrainRows, int TestRows, IReadOnlyList<ModelScore> Models, IReadOnlyList<TierOutcome> Tiers, string? Note,
-    IReadOnlyList<double[]> Scores, bool[] Labels, IReadOnlyList<CalibrationStep> Calibration)
+    IReadOnlyList<double[]> Scores, bool[] Labels, IReadOnlyList<CalibrationStep> Calibration, bool[]? Churned = null)
 {
     public ModelScore Profile => Models[0];
 }
 
 /// <summary>Everything one <c>icp learn</c> run produced: the profile text, what it is made of, and how well it ranks.</summary>
+/// <remarks><c>Churned</c>: rows of churned customers (<c>--churned</c>), counted as losses; <c>WonThenChurned</c>: those whose outcome was a win.</remarks>
 public sealed record LearningResult(string ProfileYaml, LearnedProfile Profile, Evaluation Evaluation, IReadOnlyList<LeftOutColumn> LeftOut,
-    IReadOnlyList<TierThreshold> Tiers, DateOnly? AsOf, int Rows, int Wins, int BlankOutcomes, int OtherOutcomes);
+    IReadOnlyList<TierThreshold> Tiers, DateOnly? AsOf, int Rows, int Wins, int BlankOutcomes, int OtherOutcomes, int Churned = 0, int WonThenChurned = 0);
 
 /// <summary>
 /// The whole learning procedure with its honest evaluation: guard the columns, split (stratified hold-out, time-based,
@@ -97,7 +99,7 @@ public static class LearningRun
         var tiers = Tiers(scores.Scores, options.Capacity);
         var header = Header(data, options, asOf, evaluation, final);
         var yaml = ProfileWriter.Write(final, name, description, header, tiers, asOf ?? DateOnly.MinValue);
-        return new LearningResult(yaml, final, evaluation, final.LeftOut, tiers, asOf, data.RowCount, wins, data.BlankOutcomes, data.OtherOutcomes);
+        return new LearningResult(yaml, final, evaluation, final.LeftOut, tiers, asOf, data.RowCount, wins, data.BlankOutcomes, data.OtherOutcomes, data.ChurnedRows, data.WonThenChurned);
     }
 
     /// <summary>Columns worth learning from with their kinds, and the others with the reason each was left out.</summary>
@@ -109,6 +111,7 @@ public static class LearningRun
         for (var c = 0; c < data.Columns.Count; c++)
         {
             if (c == data.OutcomeColumn) continue;
+            if (data.LabelColumns.TryGetValue(c, out var labelReason)) { leftOut.Add(new(data.Columns[c], labelReason)); continue; }
             if (data.ExcludedColumns.Contains(c)) { leftOut.Add(new(data.Columns[c], "excluded by --exclude-columns")); continue; }
             var (kind, reason) = ColumnGuards.Inspect(data, c);
             if (kind is { } k) candidates.Add((c, k));
@@ -162,10 +165,11 @@ public static class LearningRun
             return new ModelScore(n, Statistics.Auc(scores[m], labels), Statistics.TopDecileLift(scores[m], labels), low, high,
                 m == 0 ? null : AucUncertainty.DifferencePValue(scores[0], scores[m], labels));
         }).ToList();
-        var byTier = tierNames.Select((t, i) => (t, labels[i])).GroupBy(x => x.t)
-            .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Item2), g.Count())))
+        var churned = data.ChurnedRows == 0 ? null : testRows.Select(r => data.Churned[r]).ToArray();
+        var byTier = tierNames.Select((t, i) => (Tier: t, Won: labels[i], Churned: churned?[i] ?? false)).GroupBy(x => x.Tier)
+            .Select(g => new TierOutcome(g.Key, new Proportion(g.Count(x => x.Won), g.Count()), g.Count(x => x.Churned)))
             .OrderBy(t => t.Tier == "excluded" ? 1 : 0).ThenBy(t => t.Tier, StringComparer.Ordinal).ToList();
-        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note, scores, labels, Calibration.Fit(scores[0], labels));
+        return new Evaluation(method, trainRows / folds.Count, testRows.Length, results, byTier, note, scores, labels, Calibration.Fit(scores[0], labels), churned);
     }
 
     /// <summary>Scores the test rows with a fold's profile, its tiers set from its own training rows.</summary>

@@ -8,20 +8,28 @@ namespace Icp.Core.Learning;
 public static class LogisticRegression
 {
     /// <summary>Coefficients per feature and the intercept. <paramref name="ridge"/> penalises every coefficient but the intercept.</summary>
-    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, int features, double ridge)
+    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, int features, double ridge) =>
+        Fit(rows, labels, null, features, ridge);
+
+    /// <summary>
+    /// As <see cref="Fit(IReadOnlyList{int[]}, IReadOnlyList{bool}, int, double)"/>, each row counting <paramref name="rowWeights"/>[r]
+    /// times (null: once), so a row of weight 2 weighs as two copies of it would (churned customers, the strongest losses).
+    /// </summary>
+    public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? rowWeights, int features, double ridge)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(labels);
-        var (patterns, counts) = Collapse(rows, labels);
+        var (patterns, counts) = Collapse(rows, labels, rowWeights);
         return FitCounts(patterns, counts, features, ridge);
     }
 
     /// <summary>
-    /// Rows with the same features as one pattern with its rows and wins: millions of rows over a few binned fields
-    /// collapse to thousands of patterns, and every Newton step then costs per pattern, not per row.
+    /// Rows with the same features as one pattern with its (weighted) rows and wins: millions of rows over a few binned
+    /// fields collapse to thousands of patterns, and every Newton step then costs per pattern, not per row.
     /// </summary>
-    internal static (List<int[]> Patterns, List<(double Rows, double Wins)> Counts) Collapse(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels)
+    internal static (List<int[]> Patterns, List<(double Rows, double Wins)> Counts) Collapse(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? rowWeights)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (rowWeights is not null && rowWeights.Count != rows.Count) throw new ArgumentException($"{rowWeights.Count} weights for {rows.Count} rows", nameof(rowWeights));
         var index = new Dictionary<int[], int>(PatternComparer.Instance);
         var patterns = new List<int[]>();
         var counts = new List<(double Rows, double Wins)>();
@@ -35,7 +43,9 @@ public static class LogisticRegression
                 patterns.Add(key);
                 counts.Add((0, 0));
             }
-            counts[i] = (counts[i].Rows + 1, counts[i].Wins + (labels[r] ? 1 : 0));
+            var w = rowWeights?[r] ?? 1;
+            if (!(w >= 0)) throw new ArgumentOutOfRangeException(nameof(rowWeights), w, $"row {r}: a weight is a count of copies, 0 or more");
+            counts[i] = (counts[i].Rows + w, counts[i].Wins + (labels[r] ? w : 0));
         }
         return (patterns, counts);
     }
@@ -50,9 +60,9 @@ public static class LogisticRegression
         ArgumentNullException.ThrowIfNull(counts);
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
-        double rows = 0, wins = 0;
-        foreach (var (n, w) in counts) { rows += n; wins += w; }
-        beta[features] = Math.Log((wins + 0.5) / (rows - wins + 0.5));
+        double wins = 0, total = 0;
+        foreach (var (n, won) in counts) { total += n; wins += won; }
+        beta[features] = Math.Log((wins + 0.5) / (total - wins + 0.5));
         var hessian = new double[p, p];
         var gradient = new double[p];
         for (var iteration = 0; iteration < 50; iteration++)

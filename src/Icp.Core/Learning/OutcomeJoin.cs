@@ -45,6 +45,10 @@ public sealed record OutcomeJoinSummary(string AccountKeyColumn, string DealKeyC
 /// <summary>
 /// The accounts table with one more column, the outcome of each account's deals (best or latest, see
 /// <see cref="PerAccount"/>), read as an ordinary table so <see cref="LearningData.Read"/> labels it like any other.
+/// With <see cref="OutcomeSpec.BestShare"/> alone the column is instead the sum of the deals' value column; with
+/// <see cref="OutcomeSpec.ValueColumn"/> too, the outcome column is followed by the sum of that value over the account's won
+/// deals. A <see cref="OutcomeSpec.Churned"/> column the accounts lack but the deals have is appended as well: an account
+/// churned if any of its deals holds a churn value (the first such value is its entry).
 /// The deals are read whole when this is created (one small entry per account key); accounts stream through, and
 /// accounts without a deal are skipped and counted in <see cref="Summary"/>. The caller owns (and disposes) both readers.
 /// </summary>
@@ -59,8 +63,10 @@ public sealed class OutcomeJoin : ITableReader
     private readonly List<string> _dealExamples = [];
     private readonly List<string> _accountExamples = [];
     private readonly long _dealsWithKey;
+    private readonly Mode _mode;
+    private readonly bool _churnFromDeals;
     private RowBatch? _inner;
-    private int _accountRows, _withDeals;
+    private int _accountRows, _withDeals, _withoutValue;
     private long _dealsMatched;
 
     /// <summary>Reads every deal of <paramref name="deals"/> and prepares to join them to <paramref name="accounts"/>.</summary>
@@ -75,11 +81,30 @@ public sealed class OutcomeJoin : ITableReader
         (_accountKey, var dealKey) = ProfileReport.ResolveKey(accounts, deals, spec.Key);
         _dealKeyColumn = deals.Columns[dealKey];
         var dealColumns = new ColumnResolver(deals.Columns, deals.SourceName);
-        var outcomeColumn = dealColumns.Find(outcome.Column);
-        if (outcomeColumn < 0)
-            throw new InputException($"--outcome '{outcome.Column}' is not a column of {deals.SourceName}{DidYouMean.Hint(outcome.Column, deals.Columns)}", new SourceLocation(deals.SourceName, 1));
-        if (new ColumnResolver(accounts.Columns, accounts.SourceName).Find(outcome.Column) >= 0)
-            throw new InputException($"--outcome '{outcome.Column}' is a column of both {accounts.SourceName} and {deals.SourceName}: rename one, or leave it out of the accounts file", new SourceLocation(accounts.SourceName, 1));
+        var accountColumns = new ColumnResolver(accounts.Columns, accounts.SourceName);
+        _mode = outcome.BestShare is null ? Mode.Outcome : outcome.ValueColumn is null ? Mode.Value : Mode.WonValue;
+        var outcomeOption = _mode == Mode.Value ? "--value" : "--outcome";
+        var outcomeColumn = DealColumn(outcome.Column, outcomeOption);
+        var valueColumn = _mode == Mode.WonValue ? DealColumn(outcome.ValueColumn!, "--value") : -1;
+        if (valueColumn == outcomeColumn)
+            throw new InputException($"--value '{outcome.ValueColumn}' is the --outcome column: the value that ranks the wins needs its own column", new SourceLocation(deals.SourceName, 1));
+        var churnColumn = -1;
+        HashSet<string>? churnValues = null;
+        var churnSeen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        if (outcome.Churned is { } churn && accountColumns.Find(churn.Column) < 0)
+        {
+            // Not an account column: then an account churned if any of its deals says so.
+            churnColumn = dealColumns.Find(churn.Column);
+            if (churnColumn < 0)
+                throw new InputException($"--churned '{churn.Column}' is not a column of {accounts.SourceName} nor of {deals.SourceName}{DidYouMean.Hint(churn.Column, [.. accounts.Columns, .. deals.Columns])}. Columns: {string.Join(", ", accounts.Columns)}; of the outcomes: {string.Join(", ", deals.Columns)}",
+                    new SourceLocation(deals.SourceName, 1));
+            if (churnColumn == outcomeColumn || churnColumn == valueColumn)
+                throw new InputException($"--churned '{churn.Column}' is the {(churnColumn == outcomeColumn ? outcomeOption : "--value")} column: churn needs a column of its own (e.g. --churned Churn=Yes, or status=Cancelled)",
+                    new SourceLocation(deals.SourceName, 1, churnColumn + 1, deals.Columns[churnColumn]));
+            churnValues = new HashSet<string>(churn.Values.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase);
+            _churnFromDeals = true;
+        }
+        Outcome = _churnFromDeals ? outcome with { Churned = outcome.Churned! with { ValuesFoundInDeals = true } } : outcome;
         var dateColumn = -1;
         if (spec.PerAccount == PerAccount.Latest)
         {
@@ -88,9 +113,11 @@ public sealed class OutcomeJoin : ITableReader
             if (dateColumn < 0)
                 throw new InputException($"--date-column '{spec.DateColumn}' is not a column of {deals.SourceName}{DidYouMean.Hint(spec.DateColumn, deals.Columns)}", new SourceLocation(deals.SourceName, 1));
         }
-        Columns = [.. accounts.Columns, deals.Columns[outcomeColumn]];
+        Columns = [.. accounts.Columns, deals.Columns[outcomeColumn], .. valueColumn >= 0 ? [deals.Columns[valueColumn]] : Array.Empty<string>(),
+            .. churnColumn >= 0 ? [deals.Columns[churnColumn]] : Array.Empty<string>()];
+        var summed = _mode == Mode.Value ? outcomeColumn : valueColumn;
 
-        var positive = LearningData.PositiveTest.Create(outcome.PositiveValues);
+        var positive = _mode == Mode.Value ? null : LearningData.PositiveTest.Create(outcome.PositiveValues);
         var negatives = outcome.NegativeValues is { Count: > 0 } given ? new HashSet<string>(given.Select(ValueParsers.NormaliseText), StringComparer.OrdinalIgnoreCase) : null;
         var batch = new RowBatch(deals.Columns.Count, ScoringPipeline.BatchRows);
         while (deals.ReadBatch(batch))
@@ -100,10 +127,18 @@ public sealed class OutcomeJoin : ITableReader
                 if (key.Length == 0) continue;
                 _dealsWithKey++;
                 if (_dealExamples.Count < ExamplesShown && !_dealExamples.Contains(key, StringComparer.OrdinalIgnoreCase)) _dealExamples.Add(key);
-                var text = batch[r, outcomeColumn].Trim().ToString();
+                var text = _mode == Mode.Value ? "" : batch[r, outcomeColumn].Trim().ToString();
                 var at = new SourceLocation(deals.SourceName, batch.LineOf(r), outcomeColumn + 1, deals.Columns[outcomeColumn]);
                 // Rank: a win beats a loss beats an outcome that is neither (open deals) beats a blank one.
-                var rank = text.Length == 0 ? 0 : positive.Holds(text, at) ? 3 : negatives is null || negatives.Contains(ValueParsers.NormaliseText(text)) ? 2 : 1;
+                var rank = text.Length == 0 ? 0 : positive!.Holds(text, at) ? 3 : negatives is null || negatives.Contains(ValueParsers.NormaliseText(text)) ? 2 : 1;
+                // The value sums over every deal (--value alone) or over the won ones (--value with --positive).
+                var valued = summed >= 0 && (_mode == Mode.Value || rank == 3) && ValueParsers.TryParseNumber(batch[r, summed].Trim(), out var amount) ? amount : (double?)null;
+                string? churned = null;
+                if (churnValues is not null && batch[r, churnColumn].Trim().ToString() is { Length: > 0 } churnText)
+                {
+                    churnSeen[churnText] = churnSeen.GetValueOrDefault(churnText) + 1;
+                    if (churnValues.Contains(ValueParsers.NormaliseText(churnText))) churned = churnText;
+                }
                 var date = DateOnly.MinValue;
                 if (dateColumn >= 0)
                 {
@@ -113,22 +148,62 @@ public sealed class OutcomeJoin : ITableReader
                         throw new InputException($"--date-column '{deals.Columns[dateColumn]}': '{dateText}' is not a date (e.g. 2026-01-31)",
                             new SourceLocation(deals.SourceName, batch.LineOf(r), dateColumn + 1, deals.Columns[dateColumn]));
                 }
-                var choice = new Choice(date, rank, text, 1);
+                var choice = new Choice(date, rank, text, 1, valued ?? 0, valued is not null, churned);
                 _outcomes[key] = _outcomes.TryGetValue(key, out var held)
-                    ? (Better(choice, held) ? choice with { Deals = held.Deals + 1 } : held with { Deals = held.Deals + 1 })
+                    ? (Better(choice, held) ? choice : held) with
+                    {
+                        Deals = held.Deals + 1, Sum = held.Sum + choice.Sum, Valued = held.Valued || choice.Valued, Churned = held.Churned ?? choice.Churned,
+                    }
                     : choice;
             }
+        if (churnValues is not null && churnValues.FirstOrDefault(v => !churnSeen.ContainsKey(v)) is { } absent)
+            throw new InputException($"--churned {deals.Columns[churnColumn]}={absent}: no deal of {deals.SourceName} has that value in column '{deals.Columns[churnColumn]}'{DidYouMean.Hint(absent, churnSeen.Keys)}. Values seen: "
+                + (churnSeen.Count == 0 ? "(none: the column is empty)" : string.Join(", ", churnSeen.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20).Select(kv => $"{kv.Key} ({kv.Value:N0})"))),
+                new SourceLocation(deals.SourceName, 1, churnColumn + 1, deals.Columns[churnColumn]));
+
+        int DealColumn(string name, string option)
+        {
+            var found = dealColumns.Find(name);
+            if (found < 0)
+                throw new InputException($"{option} '{name}' is not a column of {deals.SourceName}{DidYouMean.Hint(name, deals.Columns)}", new SourceLocation(deals.SourceName, 1));
+            if (accountColumns.Find(name) >= 0)
+                throw new InputException($"{option} '{name}' is a column of both {accounts.SourceName} and {deals.SourceName}: rename one, or leave it out of the accounts file", new SourceLocation(accounts.SourceName, 1));
+            return found;
+        }
     }
 
     public string SourceName => _accounts.SourceName;
 
-    /// <summary>The accounts' columns and, last, the outcome column of the deals.</summary>
+    /// <summary>The accounts' columns, then the outcome (or summed value) column of the deals, the summed won value and the churn flag when asked for.</summary>
     public IReadOnlyList<string> Columns { get; }
 
     public double? Progress => _accounts.Progress;
 
+    /// <summary>The outcome to label the joined rows by (<see cref="LearningData.Read"/>): the one given, its churn values marked as found when they came from the deals.</summary>
+    public OutcomeSpec Outcome { get; }
+
     /// <summary>How the deals matched the accounts; complete once every account has been read.</summary>
     public OutcomeJoinSummary Summary => new(_accounts.Columns[_accountKey], _dealKeyColumn, _accountRows, _withDeals, _dealsWithKey, _dealsMatched);
+
+    /// <summary>Accounts whose value decides (every account with --value alone, a won one with --positive) but none of whose summed deals has a number: skipped.</summary>
+    public int AccountsWithoutValue => _withoutValue;
+
+    /// <summary>How the outcome was made from the deals, in words, e.g. "value = sum of close_value over each account's deals".</summary>
+    public string Describe(PerAccount perAccount)
+    {
+        var outcome = Columns[_accounts.Columns.Count];
+        var text = _mode switch
+        {
+            Mode.Value => $"value = sum of {outcome} over each account's deals",
+            Mode.WonValue => $"the {(perAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals, value = sum of {Columns[_accounts.Columns.Count + 1]} over its won deals",
+            _ => $"the {(perAccount == PerAccount.Best ? "best" : "latest")} outcome of each account's deals",
+        };
+        // With --positive, LearningData already counts the won rows without a number; alone, they read as blank outcomes.
+        if (_mode == Mode.Value && _withoutValue > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; {_withoutValue:N0} {(_withoutValue == 1 ? "account" : "accounts")} whose deals have no number in {outcome} skipped");
+        if (_churnFromDeals) text += $"; churned if any deal's {Columns[^1]} says so";
+        return text;
+    }
 
     public bool ReadBatch(RowBatch batch)
     {
@@ -153,7 +228,14 @@ public sealed class OutcomeJoin : ITableReader
                 _dealsMatched += choice.Deals;
                 batch.BeginRow(_inner.LineOf(r));
                 for (var c = 0; c < _inner.ColumnCount; c++) batch.AddField(_inner[r, c]);
-                batch.AddField(choice.Rank < 0 ? "" : choice.Outcome);
+                if (_mode != Mode.Value) batch.AddField(choice.Rank < 0 ? "" : choice.Outcome);
+                if (_mode != Mode.Outcome)
+                {
+                    // Counted only where the value decides: every account (--value alone), a won account (with --positive).
+                    if (!choice.Valued && (_mode == Mode.Value || choice.Rank == 3)) _withoutValue++;
+                    batch.AddField(choice.Valued ? choice.Sum.ToString("R", CultureInfo.InvariantCulture) : "");
+                }
+                if (_churnFromDeals) batch.AddField(choice.Churned ?? "");
                 batch.EndRow();
             }
         }
@@ -180,5 +262,8 @@ public sealed class OutcomeJoin : ITableReader
         : candidate.Date != held.Date ? candidate.Date > held.Date
         : candidate.Rank > held.Rank;
 
-    private readonly record struct Choice(DateOnly Date, int Rank, string Outcome, int Deals);
+    /// <summary>The chosen deal's date, rank and outcome, with totals over all the account's deals.</summary>
+    private readonly record struct Choice(DateOnly Date, int Rank, string Outcome, int Deals, double Sum, bool Valued, string? Churned);
+
+    private enum Mode { Outcome, Value, WonValue }
 }

@@ -136,7 +136,8 @@ public static class ProfileLearner
             encoded.Add([.. active]);
             labels.Add(data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(encoded, labels, features, options.Ridge);
+        var rowWeights = data.RowWeights(kept);
+        var (weights, _) = LogisticRegression.Fit(encoded, labels, rowWeights, features, options.Ridge);
 
         // Single-valued fields: points relative to the field's weakest level, so every point is earned, none taken away.
         // List fields: a token's own coefficient (having it versus not), which may be negative.
@@ -191,7 +192,7 @@ public static class ProfileLearner
         }
         // Choose the signals one at a time, each the criterion that adds most to those already chosen (score test), then
         // fit the model again on just those, so the points of the kept signals take over what the dropped ones explained.
-        var chosen = Choose(candidates, offsets, features, encoded, labels, options)
+        var chosen = Choose(candidates, offsets, features, encoded, labels, rowWeights, options)
             .Select(c => new LearnedSignal(new LearnedCriterion(selected[c.Field], names[selected[c.Field]], c.Levels, Evidence(data, selected[c.Field], c.Levels, rows, baseRate)), 0, 0))
             .ToList();
         return [.. Refit(data, chosen, kept, options)
@@ -202,7 +203,7 @@ public static class ProfileLearner
 
     /// <summary>Forward selection among the candidate criteria over the rows' distinct patterns of candidates that hold.</summary>
     private static List<(int Field, int[] Levels)> Choose(List<(int Field, int[] Levels)> candidates, int[] offsets, int features,
-        List<int[]> encoded, List<bool> labels, LearnerOptions options)
+        List<int[]> encoded, List<bool> labels, double[]? weights, LearnerOptions options)
     {
         // Which candidates each level feature of the full model belongs to, so a row's candidates follow from its levels.
         var byFeature = new List<int>[features];
@@ -217,7 +218,7 @@ public static class ProfileLearner
             foreach (var f in encoded[r]) holds.AddRange(byFeature[f]);
             rows[r] = [.. holds];
         }
-        var (patterns, counts) = LogisticRegression.Collapse(rows, labels);
+        var (patterns, counts) = LogisticRegression.Collapse(rows, labels, weights);
         var order = ForwardSelection.Select(patterns, counts, candidates.Count, options.MaxSignals, options.Ridge, SignalChiSquare);
         return [.. order.Select(c => candidates[c])];
     }
@@ -236,7 +237,7 @@ public static class ProfileLearner
             rows.Add([.. active]);
             labels.Add(data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(rows, labels, chosen.Count, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(rows, labels, data.RowWeights(kept), chosen.Count, options.Ridge);
         // The best a row can earn: per single-valued field its best criterion (they exclude each other), plus every positive token.
         var total = chosen.Select((s, i) => (s, w: weights[i]))
             .GroupBy(x => x.s.Criterion.Field.IsMultiValued ? $"{x.s.Criterion.FieldName}\n{x.s.Criterion.Levels[0]}" : x.s.Criterion.FieldName)

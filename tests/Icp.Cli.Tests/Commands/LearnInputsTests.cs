@@ -242,14 +242,70 @@ public sealed class LearnInputsTests
     }
 
     [Theory]
-    [InlineData("--value", "lifetime_value", "--best", "top 25%", "--outcome", "colour", "--positive", "red")]
-    [InlineData("--outcome", "colour")]
-    [InlineData("--value", "lifetime_value")]
-    public void Value_and_positive_are_one_or_the_other(params string[] options)
+    [InlineData("need --positive", "--value", "lifetime_value", "--best", "top 25%", "--outcome", "colour")]
+    [InlineData("need --positive", "--value", "lifetime_value", "--best", "top 25%", "--negative", "red")]
+    [InlineData("is the --outcome column", "--value", "lifetime_value", "--best", "top 25%", "--outcome", "Lifetime_Value", "--positive", "1")]
+    [InlineData("say what a win is", "--outcome", "colour")]
+    [InlineData("--value needs --best", "--value", "lifetime_value")]
+    [InlineData("--best picks the top rows by --value", "--outcome", "colour", "--positive", "red", "--best", "top 25%")]
+    public void Value_best_outcome_and_positive_misused_are_usage_errors(string message, params string[] options)
     {
         using var dir = new TempDirectory();
         var result = IcpCli.Run(["learn", "-d", Valued(dir, 50), "-o", dir.File("p.yaml"), .. options]);
         Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.File("p.yaml")));
+    }
+
+    [Fact]
+    public void Value_with_positive_makes_the_wins_the_top_share_of_the_positive_rows()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", Valued(dir), "--outcome", "country", "--positive", "United States,Germany", "--value", "lifetime_value", "--best", "top 25%",
+            "-o", dir.File("p.yaml"), "--json", "--no-trees");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        var labelling = root.GetProperty("labelling").GetString()!;
+        var match = System.Text.RegularExpressions.Regex.Match(labelling, @"^best = top 25% of ([\d,]+) won rows by lifetime_value \(>= [\d,]+\), every other row a loss");
+        Assert.True(match.Success, labelling);
+        var ranked = int.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.InRange(root.GetProperty("wins").GetInt32(), (int)Math.Ceiling(ranked * 0.25), (int)Math.Ceiling(ranked * 0.25) + 2);
+        Assert.True(root.GetProperty("rows").GetInt32() > ranked + 700); // the other countries (45% of 2,000) are losses, not skipped
+        Assert.Contains(root.GetProperty("left_out").EnumerateArray(), l => l.GetProperty("column").GetString() == "lifetime_value" && l.GetProperty("reason").GetString() == "ranks the wins (--value)");
+    }
+
+    [Fact]
+    public void Maven_accounts_by_the_summed_value_of_their_deals_are_two_classes()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", MavenAccounts, "--outcomes", MavenDeals, "--key", "account", "--value", "close_value", "--best", "top 25%", "-o", dir.File("p.yaml"), "--no-trees");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("outcome: best = close_value >= 140,086, the top 25% of 85 rows with a value", result.Out, StringComparison.Ordinal);
+        Assert.Contains("from sales_pipeline.csv joined on 'account', value = sum of close_value over each account's deals", result.Out, StringComparison.Ordinal);
+        Assert.Contains("read 85 rows with an outcome: 22 wins", result.Out, StringComparison.Ordinal);
+        Assert.Contains("# Outcome: best = close_value >= 140,086", File.ReadAllText(dir.File("p.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Maven_won_accounts_by_the_summed_value_of_their_won_deals()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", MavenAccounts, "--outcomes", MavenDeals, "--key", "account", "--outcome", "deal_stage", "--positive", "Won", "--negative", "Lost",
+            "--value", "close_value", "--best", "top 25%", "-o", dir.File("p.yaml"), "--json", "--no-trees");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.StartsWith("best = top 25% of 85 won rows by close_value (>= 140,086), every other row a loss; from sales_pipeline.csv joined on 'account', the best outcome of each account's deals, value = sum of close_value over its won deals",
+            json.RootElement.GetProperty("labelling").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Per_account_latest_with_value_alone_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        var result = IcpCli.Run("learn", "-d", MavenAccounts, "--outcomes", MavenDeals, "--key", "account", "--value", "close_value", "--best", "top 25%",
+            "--per-account", "latest", "--date-column", "close_date", "-o", dir.File("p.yaml"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--value alone sums every deal of an account", result.Err, StringComparison.Ordinal);
     }
 }
