@@ -86,6 +86,8 @@ public sealed class FieldEncoder
 
     private LearningColumn? _column;
     private int[][] _levelsByCode = [];
+    private int[] _levelByCode = [];
+    private (int[] Levels, bool[] ByCode)? _membership;
 
     /// <summary>
     /// Like <see cref="Encode"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
@@ -101,6 +103,12 @@ public sealed class FieldEncoder
     public int[] LevelsOfRow(LearningData data, int row)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return LevelsByCode(data)[data.Values[Column].Codes[row]];
+    }
+
+    /// <summary>The levels of each distinct value of the column (by <see cref="LearningColumn.Codes"/>), encoded once.</summary>
+    internal int[][] LevelsByCode(LearningData data)
+    {
         var column = data.Values[Column];
         if (!ReferenceEquals(column, _column))
         {
@@ -112,16 +120,42 @@ public sealed class FieldEncoder
                 Encode(column.Distinct[code], list, 0);
                 byCode[code] = [.. list];
             }
-            (_levelsByCode, _column) = (byCode, column);
+            _levelByCode = [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
+            (_levelsByCode, _column, _membership) = (byCode, column, null);
         }
-        return _levelsByCode[column.Codes[row]];
+        return _levelsByCode;
+    }
+
+    /// <summary>For a single-valued field: the level of each distinct value of the column, -1 for none.</summary>
+    internal int[] LevelByCode(LearningData data)
+    {
+        LevelsByCode(data);
+        return _levelByCode;
+    }
+
+    /// <summary>For each distinct value of the column: whether it falls in any of <paramref name="levels"/>.</summary>
+    internal bool[] CodesIn(LearningData data, IReadOnlyList<int> levels)
+    {
+        var byCode = LevelsByCode(data);
+        var wanted = new bool[Levels.Count];
+        foreach (var l in levels) wanted[l] = true;
+        var inside = new bool[byCode.Length];
+        for (var code = 0; code < byCode.Length; code++)
+            foreach (var l in byCode[code])
+                if (wanted[l]) { inside[code] = true; break; }
+        return inside;
     }
 
     /// <summary>True when row <paramref name="row"/> falls in any of <paramref name="levels"/>.</summary>
     public bool RowIn(LearningData data, int row, IReadOnlyList<int> levels)
     {
-        foreach (var l in LevelsOfRow(data, row)) if (levels.Contains(l)) return true;
-        return false;
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(levels);
+        LevelsByCode(data); // a new column drops the remembered membership
+        // Callers ask about one criterion row after row: remember its answer per distinct value.
+        if (_membership is not { } known || !known.Levels.SequenceEqual(levels))
+            _membership = known = ([.. levels], CodesIn(data, levels));
+        return known.ByCode[data.Values[Column].Codes[row]];
     }
 
     internal double? Number(string value)
@@ -144,39 +178,43 @@ public sealed class FieldEncoder
         var name = data.Columns[column];
         var levels = new List<Level>();
         var missing = 0;
+        // Counted once per distinct value: what follows parses, normalises and sorts distinct values, not rows.
+        var counts = values.CountByCode(LearningColumn.Span(rows), data.Labels);
         if (kind is FieldKind.Category or FieldKind.Set)
         {
-            var counts = new Dictionary<string, (string Display, int Rows, int First)>(StringComparer.OrdinalIgnoreCase);
-            foreach (var r in rows)
+            var seen = new Dictionary<string, (string Display, int Rows, int First)>(StringComparer.OrdinalIgnoreCase);
+            // Values in the order the rows first show them, so 'First' (the tie-break) is what a pass over the rows gives.
+            foreach (var code in Enumerable.Range(0, values.Distinct.Count).Where(c => counts.Rows[c] > 0).OrderBy(c => counts.First[c]))
             {
-                var v = values[r];
-                if (v.Length == 0) { missing++; continue; }
+                var v = values.Distinct[code];
+                var n = counts.Rows[code];
+                if (v.Length == 0) { missing += n; continue; }
                 foreach (var item in kind == FieldKind.Set ? Tokens(v) : [v])
                 {
                     var key = Key(item);
                     if (key.Length == 0) continue;
-                    counts[key] = counts.TryGetValue(key, out var e) ? (e.Display, e.Rows + 1, e.First) : (ValueParsers.NormaliseText(item), 1, counts.Count);
+                    seen[key] = seen.TryGetValue(key, out var e) ? (e.Display, e.Rows + n, e.First) : (ValueParsers.NormaliseText(item), n, seen.Count);
                 }
             }
-            var kept = counts.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
+            var kept = seen.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
             if (kind == FieldKind.Category && supervised)
-                foreach (var group in GroupIndistinct(data, column, rows, [.. kept.Select(e => e.Display)])) levels.Add(new Level(LevelKind.Values, group));
+                foreach (var group in GroupIndistinct(values, counts, [.. kept.Select(e => e.Display)])) levels.Add(new Level(LevelKind.Values, group));
             else
                 foreach (var e in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [e.Display]));
-            if (kind == FieldKind.Category && kept.Count < counts.Count) levels.Add(new Level(LevelKind.Other, []));
+            if (kind == FieldKind.Category && kept.Count < seen.Count) levels.Add(new Level(LevelKind.Other, []));
             if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
             return new FieldEncoder(column, name, kind, levels, [], asOf);
         }
 
         var probe = new FieldEncoder(column, name, kind, [], [], asOf);
-        var numbers = values.Distinct.Select(probe.Number).ToArray(); // parse each distinct text once
-        var points = new List<(double X, bool Win)>(rows.Count);
-        foreach (var r in rows)
+        var numbers = new List<(double X, int Rows, int Wins)>();
+        for (var code = 0; code < values.Distinct.Count; code++)
         {
-            if (numbers[values.Codes[r]] is { } x) points.Add((x, data.Labels[r]));
-            else missing++;
+            if (counts.Rows[code] == 0) continue;
+            if (probe.Number(values.Distinct[code]) is { } x) numbers.Add((x, counts.Rows[code], counts.Wins[code]));
+            else missing += counts.Rows[code];
         }
-        points.Sort((a, b) => a.X.CompareTo(b.X));
+        var points = new SortedPoints(numbers);
         var cuts = QuantileCuts(points, minSupport);
         // Ages are whole days, so 'within' and 'older_than' in the profile draw exactly these bins.
         if (kind == FieldKind.Date) cuts = [.. cuts.Select(Math.Ceiling).Distinct()];
@@ -201,19 +239,20 @@ public sealed class FieldEncoder
 
     private const int Quantiles = 20;
 
-    private static double[] QuantileCuts(List<(double X, bool Win)> points, int minSupport)
+    private static double[] QuantileCuts(SortedPoints points, int minSupport)
     {
         var cuts = new List<double>();
         var n = points.Count;
+        if (n == 0) return [];
         var last = 0;
         // Twenty quantiles find a boundary within 5% of the rows; merging then removes the cuts the data does not support.
         for (var q = 1; q < Quantiles; q++)
         {
-            var cut = Round(points[Math.Min(n - 1, q * n / Quantiles)].X);
+            var cut = Round(points.At(Math.Min(n - 1, q * n / Quantiles)));
             if (cuts.Count > 0 && cut <= cuts[^1]) continue;
             // Rows below the cut since the previous one, and above it up to the end: both must have support.
-            var below = Bin(points, cut) - last;
-            var above = n - Bin(points, cut);
+            var below = points.Below(cut) - last;
+            var above = n - points.Below(cut);
             if (below < minSupport || above < minSupport) continue;
             cuts.Add(cut);
             last += below;
@@ -225,7 +264,7 @@ public sealed class FieldEncoder
     /// Greedy bottom-up merging: join the two neighbouring bins that are least distinguishable until every neighbouring
     /// pair differs at 1% with a Bonferroni correction for the pairs looked at, so noise does not survive as a split.
     /// </summary>
-    private static double[] MergeIndistinct(List<(double X, bool Win)> points, double[] cuts, int minSupport)
+    private static double[] MergeIndistinct(SortedPoints points, double[] cuts, int minSupport)
     {
         var list = cuts.ToList();
         var threshold = Distinct(cuts.Length);
@@ -263,18 +302,18 @@ public sealed class FieldEncoder
     }
 
     /// <summary>Categories in groups of indistinguishable win rates: sorted by win rate, neighbours merged as for bins.</summary>
-    private static List<string[]> GroupIndistinct(LearningData data, int column, IReadOnlyList<int> rows, List<string> categories)
+    private static List<string[]> GroupIndistinct(LearningColumn values, CodeCounts counts, List<string> categories)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < categories.Count; i++) index[Key(categories[i])] = i;
         var wins = new int[categories.Count];
         var seen = new int[categories.Count];
-        foreach (var r in rows)
+        for (var code = 0; code < values.Distinct.Count; code++)
         {
-            var v = data.Values[column][r];
-            if (v.Length == 0 || !index.TryGetValue(Key(v), out var c)) continue;
-            seen[c]++;
-            if (data.Labels[r]) wins[c]++;
+            var v = values.Distinct[code];
+            if (counts.Rows[code] == 0 || v.Length == 0 || !index.TryGetValue(Key(v), out var c)) continue;
+            seen[c] += counts.Rows[code];
+            wins[c] += counts.Wins[code];
         }
         var groups = Enumerable.Range(0, categories.Count)
             .OrderByDescending(c => (double)wins[c] / Math.Max(1, seen[c])).ThenBy(c => c)
@@ -299,17 +338,17 @@ public sealed class FieldEncoder
         return [.. groups.Select(g => g.Members.Order().Select(m => categories[m]).ToArray())];
     }
 
-    private static List<Proportion> Counts(List<(double X, bool Win)> points, List<double> cuts)
+    private static List<Proportion> Counts(SortedPoints points, List<double> cuts)
     {
         var wins = new int[cuts.Count + 1];
         var rows = new int[cuts.Count + 1];
         // The points are sorted: walk them and the cuts together.
         var b = 0;
-        foreach (var (x, win) in points)
+        for (var i = 0; i < points.X.Length; i++)
         {
-            while (b < cuts.Count && x >= cuts[b]) b++;
-            rows[b]++;
-            if (win) wins[b]++;
+            while (b < cuts.Count && points.X[i] >= cuts[b]) b++;
+            rows[b] += points.Rows[i];
+            wins[b] += points.Wins[i];
         }
         return [.. rows.Select((n, i) => new Proportion(wins[i], n))];
     }
@@ -321,15 +360,52 @@ public sealed class FieldEncoder
         return b;
     }
 
-    private static int Bin(List<(double X, bool Win)> sorted, double cut)
+    /// <summary>The rows of a number column in ascending order, as distinct values with their rows and wins.</summary>
+    private sealed class SortedPoints
     {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
+        public SortedPoints(List<(double X, int Rows, int Wins)> points)
         {
-            var mid = (lo + hi) / 2;
-            if (sorted[mid].X < cut) lo = mid + 1; else hi = mid;
+            points.Sort((a, b) => a.X.CompareTo(b.X));
+            X = [.. points.Select(p => p.X)];
+            Rows = [.. points.Select(p => p.Rows)];
+            Wins = [.. points.Select(p => p.Wins)];
+            _before = new int[X.Length + 1];
+            for (var i = 0; i < X.Length; i++) _before[i + 1] = _before[i] + Rows[i];
         }
-        return lo;
+
+        public double[] X { get; }
+        public int[] Rows { get; }
+        public int[] Wins { get; }
+
+        /// <summary>Rows before each distinct value, and all rows at the end.</summary>
+        private readonly int[] _before;
+
+        public int Count => _before[^1];
+
+        /// <summary>The value of the row at <paramref name="position"/> when the rows are sorted.</summary>
+        public double At(int position)
+        {
+            // The last distinct value with fewer rows before it than the position, plus one.
+            int lo = 0, hi = X.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_before[mid + 1] <= position) lo = mid + 1; else hi = mid;
+            }
+            return X[lo];
+        }
+
+        /// <summary>Rows whose value is below <paramref name="cut"/>.</summary>
+        public int Below(double cut)
+        {
+            int lo = 0, hi = X.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (X[mid] < cut) lo = mid + 1; else hi = mid;
+            }
+            return _before[lo];
+        }
     }
 
     /// <summary>Three significant digits: cut points people can read (and type) without changing the bins much.</summary>

@@ -12,56 +12,59 @@ public static class LogisticRegression
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
-        // Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few
-        // binned fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row.
-        var index = new Dictionary<int[], int>(PatternComparer.Instance);
-        var patterns = new List<int[]>();
-        var counts = new List<(double Rows, double Wins)>();
+        var patterns = new Patterns();
+        var sorted = new List<int>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var key = rows[r].Order().ToArray();
-            if (!index.TryGetValue(key, out var i))
-            {
-                i = patterns.Count;
-                index[key] = i;
-                patterns.Add(key);
-                counts.Add((0, 0));
-            }
-            counts[i] = (counts[i].Rows + 1, counts[i].Wins + (labels[r] ? 1 : 0));
+            sorted.Clear();
+            sorted.AddRange(rows[r]);
+            sorted.Sort();
+            patterns.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted), labels[r]);
         }
+        return Fit(patterns, features, ridge);
+    }
 
+    /// <summary>The same fit on rows already collapsed to patterns.</summary>
+    internal static (double[] Weights, double Intercept) Fit(Patterns patterns, int features, double ridge)
+    {
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
-        var wins = labels.Count(l => l);
-        beta[features] = Math.Log((wins + 0.5) / (labels.Count - wins + 0.5));
-        var hessian = new double[p, p];
+        var (rows, wins) = (patterns.TotalRows, patterns.TotalWins);
+        beta[features] = Math.Log((wins + 0.5) / (rows - wins + 0.5));
+        // Row-major p x p; only the lower triangle is summed (the Hessian is symmetric and Solve reads no more).
+        var hessian = new double[p * p];
         var gradient = new double[p];
+        var intercept = features * p;
         for (var iteration = 0; iteration < 50; iteration++)
         {
             Array.Clear(hessian);
             Array.Clear(gradient);
             for (var r = 0; r < patterns.Count; r++)
             {
-                var row = patterns[r];
-                var (n, won) = counts[r];
+                var row = patterns.Features[r];
+                double n = patterns.Rows[r], won = patterns.Wins[r];
                 var eta = beta[features];
                 foreach (var f in row) eta += beta[f];
                 var prob = 1 / (1 + Math.Exp(-eta));
                 var residual = won - n * prob;
                 var weight = n * Math.Max(prob * (1 - prob), 1e-10);
                 gradient[features] += residual;
-                hessian[features, features] += weight;
+                hessian[intercept + features] += weight;
                 foreach (var f in row)
                 {
                     gradient[f] += residual;
-                    hessian[f, features] += weight;
-                    foreach (var g in row) hessian[f, g] += weight;
+                    hessian[intercept + f] += weight;
+                    var at = f * p;
+                    foreach (var g in row)
+                    {
+                        if (g > f) break; // rows are sorted
+                        hessian[at + g] += weight;
+                    }
                 }
             }
             for (var f = 0; f < features; f++)
             {
-                hessian[features, f] = hessian[f, features];
-                hessian[f, f] += ridge;
+                hessian[f * p + f] += ridge;
                 gradient[f] -= ridge * beta[f];
             }
             var step = Solve(hessian, gradient);
@@ -76,49 +79,91 @@ public static class LogisticRegression
         return (beta[..features], beta[features]);
     }
 
-    /// <summary>Solves H x = g for a symmetric positive-definite H by Cholesky decomposition.</summary>
-    private static double[] Solve(double[,] h, double[] g)
+    /// <summary>Solves H x = g for a symmetric positive-definite H (row-major, lower triangle read) by Cholesky decomposition.</summary>
+    private static double[] Solve(double[] h, double[] g)
     {
         var n = g.Length;
-        var l = new double[n, n];
+        var l = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
             {
-                var sum = h[i, j];
-                for (var k = 0; k < j; k++) sum -= l[i, k] * l[j, k];
-                if (i == j) l[i, i] = Math.Sqrt(Math.Max(sum, 1e-12));
-                else l[i, j] = sum / l[j, j];
+                var sum = h[i * n + j];
+                for (var k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+                if (i == j) l[i * n + i] = Math.Sqrt(Math.Max(sum, 1e-12));
+                else l[i * n + j] = sum / l[j * n + j];
             }
         }
         var y = new double[n];
         for (var i = 0; i < n; i++)
         {
             var sum = g[i];
-            for (var k = 0; k < i; k++) sum -= l[i, k] * y[k];
-            y[i] = sum / l[i, i];
+            for (var k = 0; k < i; k++) sum -= l[i * n + k] * y[k];
+            y[i] = sum / l[i * n + i];
         }
         var x = new double[n];
         for (var i = n - 1; i >= 0; i--)
         {
             var sum = y[i];
-            for (var k = i + 1; k < n; k++) sum -= l[k, i] * x[k];
-            x[i] = sum / l[i, i];
+            for (var k = i + 1; k < n; k++) sum -= l[k * n + i] * x[k];
+            x[i] = sum / l[i * n + i];
         }
         return x;
     }
 
-    private sealed class PatternComparer : IEqualityComparer<int[]>
+    /// <summary>
+    /// Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few binned
+    /// fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row. Patterns keep the
+    /// order in which the rows first show them, so the sums of a fit, and its result, do not depend on hashing.
+    /// </summary>
+    internal sealed class Patterns
+    {
+        private readonly Dictionary<int[], int> _index = new(PatternComparer.Instance);
+        private readonly List<int> _rows = [];
+        private readonly List<int> _wins = [];
+
+        public List<int[]> Features { get; } = [];
+        public IReadOnlyList<int> Rows => _rows;
+        public IReadOnlyList<int> Wins => _wins;
+        public int Count => Features.Count;
+        public int TotalRows { get; private set; }
+        public int TotalWins { get; private set; }
+
+        /// <summary>Counts one row with the features <paramref name="sorted"/> (ascending).</summary>
+        public void Add(ReadOnlySpan<int> sorted, bool won)
+        {
+            if (!_index.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(sorted, out var i))
+            {
+                i = Features.Count;
+                var key = sorted.ToArray();
+                _index[key] = i;
+                Features.Add(key);
+                _rows.Add(0);
+                _wins.Add(0);
+            }
+            _rows[i]++;
+            TotalRows++;
+            if (won) { _wins[i]++; TotalWins++; }
+        }
+    }
+
+    private sealed class PatternComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public static readonly PatternComparer Instance = new();
 
         public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(int[] obj)
+        public int GetHashCode(int[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<int> alternate)
         {
             var hash = new HashCode();
-            foreach (var x in obj) hash.Add(x);
+            foreach (var x in alternate) hash.Add(x);
             return hash.ToHashCode();
         }
+
+        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
     }
 }

@@ -117,17 +117,27 @@ public static class ProfileLearner
         var offsets = new int[selected.Count];
         var features = 0;
         for (var f = 0; f < selected.Count; f++) { offsets[f] = features; features += selected[f].Levels.Count; }
-        var encoded = new List<int[]>(kept.Count);
-        var labels = new List<bool>(kept.Count);
-        var active = new List<int>();
-        foreach (var r in kept)
+        // Per distinct value of each field, its levels (tokens sorted), so a row's features come out sorted and unparsed.
+        var codes = selected.Select(f => data.Values[f.Column].Codes).ToArray();
+        var single = selected.Select(f => f.IsMultiValued ? null : f.LevelByCode(data)).ToArray();
+        var multi = selected.Select(f => f.IsMultiValued ? f.LevelsByCode(data).Select(l => l.Order().ToArray()).ToArray() : null).ToArray();
+        var patterns = new LogisticRegression.Patterns();
+        var active = new int[features];
+        foreach (var r in LearningColumn.Span(kept))
         {
-            active.Clear();
-            for (var f = 0; f < selected.Count; f++) selected[f].EncodeRow(data, r, active, offsets[f]);
-            encoded.Add([.. active]);
-            labels.Add(data.Labels[r]);
+            var n = 0;
+            for (var f = 0; f < selected.Count; f++)
+            {
+                var code = codes[f][r];
+                if (single[f] is { } levelOf)
+                {
+                    if (levelOf[code] >= 0) active[n++] = offsets[f] + levelOf[code];
+                }
+                else foreach (var l in multi[f]![code]) active[n++] = offsets[f] + l;
+            }
+            patterns.Add(active.AsSpan(0, n), data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(encoded, labels, features, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(patterns, features, options.Ridge);
 
         // Single-valued fields: points relative to the field's weakest level, so every point is earned, none taken away.
         // List fields: a token's own coefficient (having it versus not), which may be negative.
@@ -197,17 +207,17 @@ public static class ProfileLearner
     private static List<LearnedSignal> Refit(LearningData data, List<LearnedSignal> chosen, List<int> kept, LearnerOptions options)
     {
         if (chosen.Count == 0) return chosen;
-        var rows = new List<int[]>(kept.Count);
-        var labels = new List<bool>(kept.Count);
-        var active = new List<int>();
-        foreach (var r in kept)
+        var codes = chosen.Select(s => data.Values[s.Criterion.Field.Column].Codes).ToArray();
+        var inside = chosen.Select(s => s.Criterion.Field.CodesIn(data, s.Criterion.Levels)).ToArray();
+        var patterns = new LogisticRegression.Patterns();
+        var active = new int[chosen.Count];
+        foreach (var r in LearningColumn.Span(kept))
         {
-            active.Clear();
-            for (var s = 0; s < chosen.Count; s++) if (Holds(data, chosen[s].Criterion, r)) active.Add(s);
-            rows.Add([.. active]);
-            labels.Add(data.Labels[r]);
+            var n = 0;
+            for (var s = 0; s < chosen.Count; s++) if (inside[s][codes[s][r]]) active[n++] = s;
+            patterns.Add(active.AsSpan(0, n), data.Labels[r]);
         }
-        var (weights, _) = LogisticRegression.Fit(rows, labels, chosen.Count, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(patterns, chosen.Count, options.Ridge);
         // The best a row can earn: per single-valued field its best criterion (they exclude each other), plus every positive token.
         var total = chosen.Select((s, i) => (s, w: weights[i]))
             .GroupBy(x => x.s.Criterion.Field.IsMultiValued ? $"{x.s.Criterion.FieldName}\n{x.s.Criterion.Levels[0]}" : x.s.Criterion.FieldName)
@@ -234,12 +244,17 @@ public static class ProfileLearner
     }
 
     /// <summary>Wins and rows per level over <paramref name="rows"/> (a list row counts once for each of its tokens).</summary>
-    internal static Proportion[] LevelCounts(LearningData data, FieldEncoder field, IEnumerable<int> rows)
+    internal static Proportion[] LevelCounts(LearningData data, FieldEncoder field, IReadOnlyList<int> rows)
     {
         var won = new int[field.Levels.Count];
         var seen = new int[field.Levels.Count];
-        foreach (var r in rows)
-            foreach (var l in field.LevelsOfRow(data, r)) { seen[l]++; if (data.Labels[r]) won[l]++; }
+        var counts = data.Values[field.Column].CountByCode(LearningColumn.Span(rows), data.Labels);
+        var levels = field.LevelsByCode(data);
+        for (var code = 0; code < levels.Length; code++)
+        {
+            if (counts.Rows[code] == 0) continue;
+            foreach (var l in levels[code]) { seen[l] += counts.Rows[code]; won[l] += counts.Wins[code]; }
+        }
         return [.. seen.Select((n, l) => new Proportion(won[l], n))];
     }
 
@@ -248,11 +263,13 @@ public static class ProfileLearner
     private static Evidence Evidence(LearningData data, FieldEncoder field, IReadOnlyList<int> levels, IReadOnlyList<int> rows, double baseRate)
     {
         int n = 0, won = 0;
-        foreach (var r in rows)
+        var counts = data.Values[field.Column].CountByCode(LearningColumn.Span(rows), data.Labels);
+        var inside = field.CodesIn(data, levels);
+        for (var code = 0; code < inside.Length; code++)
         {
-            if (!field.RowIn(data, r, levels)) continue;
-            n++;
-            if (data.Labels[r]) won++;
+            if (!inside[code]) continue;
+            n += counts.Rows[code];
+            won += counts.Wins[code];
         }
         return new Evidence(new Proportion(won, n), baseRate, rows.Count);
     }
@@ -268,7 +285,9 @@ public static class ProfileLearner
         var counts = LevelCounts(data, field, rows);
         var groups = counts.Where(c => c.Trials > 0).Select(c => (Rate: c.Rate, Wins: (double)c.Successes, Losses: (double)(c.Trials - c.Successes))).ToList();
         var unlevelled = rows.Count - counts.Sum(c => c.Trials);
-        var unlevelledWins = rows.Count(r => data.Labels[r]) - counts.Sum(c => c.Successes);
+        var allWins = 0;
+        foreach (var r in LearningColumn.Span(rows)) if (data.Labels[r]) allWins++;
+        var unlevelledWins = allWins - counts.Sum(c => c.Successes);
         if (unlevelled > 0) groups.Add((-1, unlevelledWins, unlevelled - unlevelledWins)); // rows in no level rank last
         var ordered = groups.GroupBy(g => g.Rate)
             .Select(g => (Rate: g.Key, Wins: g.Sum(x => x.Wins), Losses: g.Sum(x => x.Losses)))
