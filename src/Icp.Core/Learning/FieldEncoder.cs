@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Icp.Core.Values;
 
@@ -66,23 +67,61 @@ public sealed class FieldEncoder
     public bool IsMultiValued => Kind == FieldKind.Set;
 
     /// <summary>Adds the indices (plus <paramref name="offset"/>) of the levels <paramref name="value"/> falls in.</summary>
-    public void Encode(string value, List<int> into, int offset)
+    public void Encode(string value, List<int> into, int offset) =>
+        Encode(value, Kind == FieldKind.Category ? Key(value) : "", Kind == FieldKind.Set ? [.. Tokens(value).Select(Key)] : [], Kind is FieldKind.Number or FieldKind.Date ? Number(value) : null, into, offset);
+
+    /// <summary><see cref="Encode(string, List{int}, int)"/> with the value's key, token keys or number already derived.</summary>
+    private void Encode(string value, string key, string[] tokenKeys, double? number, List<int> into, int offset)
     {
         var level = Kind switch
         {
-            FieldKind.Category => value.Length == 0 ? _missing : _categories.TryGetValue(Key(value), out var c) ? c : _other,
+            FieldKind.Category => value.Length == 0 ? _missing : _categories.TryGetValue(key, out var c) ? c : _other,
             FieldKind.Set => -2,
-            _ => Number(value) is { } x ? _firstRange + Bin(_cuts, x) : _missing,
+            _ => number is { } x ? _firstRange + Bin(_cuts, x) : _missing,
         };
         if (level == -2)
         {
             if (value.Length == 0) { if (_missing >= 0) into.Add(offset + _missing); return; }
-            foreach (var token in Tokens(value))
-                if (_categories.TryGetValue(Key(token), out var t) && !into.Contains(offset + t)) into.Add(offset + t);
+            foreach (var token in tokenKeys)
+                if (_categories.TryGetValue(token, out var t) && !into.Contains(offset + t)) into.Add(offset + t);
             return;
         }
         if (level >= 0) into.Add(offset + level);
     }
+
+    /// <summary>
+    /// What encoders derive from a column's distinct values (keys, list tokens, numbers), derived once per column: the
+    /// learner builds several encoders per column, and a column can hold hundreds of thousands of distinct texts.
+    /// </summary>
+    private sealed class Derived(LearningColumn column)
+    {
+        private string[]? _keys;
+        private string[][]? _tokenKeys;
+        private readonly Dictionary<(FieldKind, DateOnly), (double?[] Numbers, int[] Order)> _numbers = [];
+
+        /// <summary>Each distinct value's <see cref="Key"/> (the value itself when already normalised, to save memory).</summary>
+        public string[] Keys => _keys ??= [.. column.Distinct.Select(v => Key(v) is var k && k == v ? v : k)];
+
+        /// <summary>Each distinct value's list tokens, as keys.</summary>
+        public string[][] TokenKeys => _tokenKeys ??= [.. column.Distinct.Select(v => Tokens(v).Select(Key).ToArray())];
+
+        /// <summary>Each distinct value as a number (null: none), and the codes with a number in ascending order of it.</summary>
+        public (double?[] Numbers, int[] Order) Numbers(FieldEncoder probe)
+        {
+            lock (_numbers)
+            {
+                if (_numbers.TryGetValue((probe.Kind, probe._asOf), out var known)) return known;
+                var numbers = column.Distinct.Select(probe.Number).ToArray();
+                var order = Enumerable.Range(0, numbers.Length).Where(c => numbers[c] is not null).ToArray();
+                Array.Sort(order.Select(c => numbers[c]!.Value).ToArray(), order);
+                return _numbers[(probe.Kind, probe._asOf)] = (numbers, order);
+            }
+        }
+    }
+
+    private static readonly ConditionalWeakTable<LearningColumn, Derived> DerivedByColumn = [];
+
+    private static Derived Of(LearningColumn column) => DerivedByColumn.GetValue(column, c => new Derived(c));
 
     private LearningColumn? _column;
     private int[][] _levelsByCode = [];
@@ -90,7 +129,7 @@ public sealed class FieldEncoder
     private (int[] Levels, bool[] ByCode)? _membership;
 
     /// <summary>
-    /// Like <see cref="Encode"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
+    /// Like <see cref="Encode(string, List{int}, int)"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
     /// encoded once and remembered: the hot loops over millions of rows then parse nothing.
     /// </summary>
     public void EncodeRow(LearningData data, int row, List<int> into, int offset)
@@ -114,11 +153,16 @@ public sealed class FieldEncoder
         {
             var byCode = new int[column.Distinct.Count][];
             var list = new List<int>();
+            var derived = Of(column);
+            var (keys, tokens) = (Kind == FieldKind.Category ? derived.Keys : null, Kind == FieldKind.Set ? derived.TokenKeys : null);
+            var numbers = Kind is FieldKind.Number or FieldKind.Date ? derived.Numbers(this).Numbers : null;
+            // Single-valued levels share one array each: a column with many distinct values costs no array per value.
+            var single = Enumerable.Range(0, Levels.Count).Select(l => new[] { l }).ToArray();
             for (var code = 0; code < byCode.Length; code++)
             {
                 list.Clear();
-                Encode(column.Distinct[code], list, 0);
-                byCode[code] = [.. list];
+                Encode(column.Distinct[code], keys?[code] ?? "", tokens?[code] ?? [], numbers?[code], list, 0);
+                byCode[code] = list.Count == 0 ? [] : list.Count == 1 && !IsMultiValued ? single[list[0]] : [.. list];
             }
             _levelByCode = [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
             (_levelsByCode, _column, _membership) = (byCode, column, null);
@@ -183,17 +227,20 @@ public sealed class FieldEncoder
         if (kind is FieldKind.Category or FieldKind.Set)
         {
             var seen = new Dictionary<string, (string Display, int Rows, int First)>(StringComparer.OrdinalIgnoreCase);
+            var derived = Of(values);
+            var (keys, tokens) = (kind == FieldKind.Category ? derived.Keys : null, kind == FieldKind.Set ? derived.TokenKeys : null);
             // Values in the order the rows first show them, so 'First' (the tie-break) is what a pass over the rows gives.
-            foreach (var code in Enumerable.Range(0, values.Distinct.Count).Where(c => counts.Rows[c] > 0).OrderBy(c => counts.First[c]))
+            var present = Enumerable.Range(0, values.Distinct.Count).Where(c => counts.Rows[c] > 0).ToArray();
+            Array.Sort(present.Select(c => counts.First[c]).ToArray(), present);
+            foreach (var code in present)
             {
-                var v = values.Distinct[code];
                 var n = counts.Rows[code];
-                if (v.Length == 0) { missing += n; continue; }
-                foreach (var item in kind == FieldKind.Set ? Tokens(v) : [v])
+                if (values.Distinct[code].Length == 0) { missing += n; continue; }
+                // A key is its display text too: both are the normalised value.
+                foreach (var key in tokens?[code] ?? [keys![code]])
                 {
-                    var key = Key(item);
                     if (key.Length == 0) continue;
-                    seen[key] = seen.TryGetValue(key, out var e) ? (e.Display, e.Rows + n, e.First) : (ValueParsers.NormaliseText(item), n, seen.Count);
+                    seen[key] = seen.TryGetValue(key, out var e) ? (e.Display, e.Rows + n, e.First) : (key, n, seen.Count);
                 }
             }
             var kept = seen.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
@@ -207,14 +254,12 @@ public sealed class FieldEncoder
         }
 
         var probe = new FieldEncoder(column, name, kind, [], [], asOf);
-        var numbers = new List<(double X, int Rows, int Wins)>();
-        for (var code = 0; code < values.Distinct.Count; code++)
-        {
-            if (counts.Rows[code] == 0) continue;
-            if (probe.Number(values.Distinct[code]) is { } x) numbers.Add((x, counts.Rows[code], counts.Wins[code]));
-            else missing += counts.Rows[code];
-        }
-        var points = new SortedPoints(numbers);
+        var (numbers, order) = Of(values).Numbers(probe); // each distinct text parsed and sorted once per column
+        var sorted = new List<(double X, int Rows, int Wins)>();
+        foreach (var code in order)
+            if (counts.Rows[code] > 0) sorted.Add((numbers[code]!.Value, counts.Rows[code], counts.Wins[code]));
+        for (var code = 0; code < numbers.Length; code++) if (numbers[code] is null) missing += counts.Rows[code];
+        var points = new SortedPoints(sorted);
         var cuts = QuantileCuts(points, minSupport);
         // Ages are whole days, so 'within' and 'older_than' in the profile draw exactly these bins.
         if (kind == FieldKind.Date) cuts = [.. cuts.Select(Math.Ceiling).Distinct()];
@@ -308,10 +353,10 @@ public sealed class FieldEncoder
         for (var i = 0; i < categories.Count; i++) index[Key(categories[i])] = i;
         var wins = new int[categories.Count];
         var seen = new int[categories.Count];
+        var keys = Of(values).Keys;
         for (var code = 0; code < values.Distinct.Count; code++)
         {
-            var v = values.Distinct[code];
-            if (counts.Rows[code] == 0 || v.Length == 0 || !index.TryGetValue(Key(v), out var c)) continue;
+            if (counts.Rows[code] == 0 || values.Distinct[code].Length == 0 || !index.TryGetValue(keys[code], out var c)) continue;
             seen[c] += counts.Rows[code];
             wins[c] += counts.Wins[code];
         }
@@ -360,12 +405,11 @@ public sealed class FieldEncoder
         return b;
     }
 
-    /// <summary>The rows of a number column in ascending order, as distinct values with their rows and wins.</summary>
+    /// <summary>The rows of a number column in ascending order (as given), as distinct values with their rows and wins.</summary>
     private sealed class SortedPoints
     {
         public SortedPoints(List<(double X, int Rows, int Wins)> points)
         {
-            points.Sort((a, b) => a.X.CompareTo(b.X));
             X = [.. points.Select(p => p.X)];
             Rows = [.. points.Select(p => p.Rows)];
             Wins = [.. points.Select(p => p.Wins)];

@@ -35,18 +35,25 @@ public static class LogisticRegression
         var hessian = new double[p * p];
         var gradient = new double[p];
         var intercept = features * p;
+        // Flat arrays for the Newton steps' inner loop, which runs once per pattern and step.
+        var starts = new int[patterns.Count + 1];
+        for (var r = 0; r < patterns.Count; r++) starts[r + 1] = starts[r] + patterns.Features[r].Length;
+        var flat = new int[starts[^1]];
+        for (var r = 0; r < patterns.Count; r++) patterns.Features[r].CopyTo(flat, starts[r]);
+        var counts = patterns.Rows.Select(n => (double)n).ToArray();
+        var won = patterns.Wins.Select(w => (double)w).ToArray();
         for (var iteration = 0; iteration < 50; iteration++)
         {
             Array.Clear(hessian);
             Array.Clear(gradient);
-            for (var r = 0; r < patterns.Count; r++)
+            for (var r = 0; r < counts.Length; r++)
             {
-                var row = patterns.Features[r];
-                double n = patterns.Rows[r], won = patterns.Wins[r];
+                var row = flat.AsSpan(starts[r], starts[r + 1] - starts[r]);
+                var n = counts[r];
                 var eta = beta[features];
                 foreach (var f in row) eta += beta[f];
                 var prob = 1 / (1 + Math.Exp(-eta));
-                var residual = won - n * prob;
+                var residual = won[r] - n * prob;
                 var weight = n * Math.Max(prob * (1 - prob), 1e-10);
                 gradient[features] += residual;
                 hessian[intercept + features] += weight;
@@ -54,12 +61,9 @@ public static class LogisticRegression
                 {
                     gradient[f] += residual;
                     hessian[intercept + f] += weight;
-                    var at = f * p;
-                    foreach (var g in row)
-                    {
-                        if (g > f) break; // rows are sorted
-                        hessian[at + g] += weight;
-                    }
+                    var lower = hessian.AsSpan(f * p, f + 1);
+                    // Rows are sorted: the features up to f are a prefix.
+                    for (var j = 0; j < row.Length && row[j] <= f; j++) lower[row[j]] += weight;
                 }
             }
             for (var f = 0; f < features; f++)
@@ -118,9 +122,16 @@ public static class LogisticRegression
     /// </summary>
     internal sealed class Patterns
     {
-        private readonly Dictionary<int[], int> _index = new(PatternComparer.Instance);
+        private readonly Dictionary<int[], int> _index;
+        private readonly Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> _lookup;
         private readonly List<int> _rows = [];
         private readonly List<int> _wins = [];
+
+        public Patterns()
+        {
+            _index = new(PatternComparer.Instance);
+            _lookup = _index.GetAlternateLookup<ReadOnlySpan<int>>();
+        }
 
         public List<int[]> Features { get; } = [];
         public IReadOnlyList<int> Rows => _rows;
@@ -132,7 +143,7 @@ public static class LogisticRegression
         /// <summary>Counts one row with the features <paramref name="sorted"/> (ascending).</summary>
         public void Add(ReadOnlySpan<int> sorted, bool won)
         {
-            if (!_index.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(sorted, out var i))
+            if (!_lookup.TryGetValue(sorted, out var i))
             {
                 i = Features.Count;
                 var key = sorted.ToArray();
