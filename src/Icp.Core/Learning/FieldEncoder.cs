@@ -103,7 +103,34 @@ public sealed class FieldEncoder
         public string[] Keys => _keys ??= [.. column.Distinct.Select(v => Key(v) is var k && k == v ? v : k)];
 
         /// <summary>Each distinct value's list tokens, as keys.</summary>
-        public string[][] TokenKeys => _tokenKeys ??= [.. column.Distinct.Select(v => Tokens(v).Select(Key).ToArray())];
+        public string[][] TokenKeys
+        {
+            get
+            {
+                if (_tokenKeys is not null) return _tokenKeys;
+                // Tokens repeat down a column (a tech stack has a few dozen): one string per token text, not per value.
+                var pool = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+                var tokens = new List<string>();
+                var byCode = new string[column.Distinct.Count][];
+                for (var code = 0; code < byCode.Length; code++)
+                {
+                    var value = column.Distinct[code];
+                    if (value.StartsWith('[')) { byCode[code] = [.. Tokens(value).Select(Key)]; continue; }
+                    // What Tokens and Key give for a value split on ';', without a string per piece.
+                    tokens.Clear();
+                    foreach (var range in value.AsSpan().Split(';'))
+                    {
+                        var token = value.AsSpan(range).Trim();
+                        if (token.Length == 0) continue;
+                        if (ValueParsers.NeedsCollapsing(token)) tokens.Add(Key(token.ToString()));
+                        else if (pool.TryGetValue(token, out var known)) tokens.Add(known);
+                        else { var text = token.ToString(); pool[text] = text; tokens.Add(text); }
+                    }
+                    byCode[code] = [.. tokens];
+                }
+                return _tokenKeys = byCode;
+            }
+        }
 
         /// <summary>Each distinct value as a number (null: none), and the codes with a number in ascending order of it.</summary>
         public (double?[] Numbers, int[] Order) Numbers(FieldEncoder probe)
