@@ -67,23 +67,20 @@ public sealed class FieldEncoder
     public bool IsMultiValued => Kind == FieldKind.Set;
 
     /// <summary>Adds the indices (plus <paramref name="offset"/>) of the levels <paramref name="value"/> falls in.</summary>
-    public void Encode(string value, List<int> into, int offset) =>
-        Encode(value, Kind == FieldKind.Category ? Key(value) : "", Kind == FieldKind.Set ? [.. Tokens(value).Select(Key)] : [], Kind is FieldKind.Number or FieldKind.Date ? Number(value) : null, into, offset);
-
-    /// <summary><see cref="Encode(string, List{int}, int)"/> with the value's key, token keys or number already derived.</summary>
-    private void Encode(string value, string key, string[] tokenKeys, double? number, List<int> into, int offset)
+    /// <remarks><see cref="LevelsByCode"/> gives the same levels per distinct value by another route: change the two together.</remarks>
+    public void Encode(string value, List<int> into, int offset)
     {
         var level = Kind switch
         {
-            FieldKind.Category => value.Length == 0 ? _missing : _categories.TryGetValue(key, out var c) ? c : _other,
+            FieldKind.Category => value.Length == 0 ? _missing : _categories.TryGetValue(Key(value), out var c) ? c : _other,
             FieldKind.Set => -2,
-            _ => number is { } x ? _firstRange + Bin(_cuts, x) : _missing,
+            _ => Number(value) is { } x ? _firstRange + Bin(_cuts, x) : _missing,
         };
         if (level == -2)
         {
             if (value.Length == 0) { if (_missing >= 0) into.Add(offset + _missing); return; }
-            foreach (var token in tokenKeys)
-                if (_categories.TryGetValue(token, out var t) && !into.Contains(offset + t)) into.Add(offset + t);
+            foreach (var token in Tokens(value))
+                if (_categories.TryGetValue(Key(token), out var t) && !into.Contains(offset + t)) into.Add(offset + t);
             return;
         }
         if (level >= 0) into.Add(offset + level);
@@ -95,19 +92,19 @@ public sealed class FieldEncoder
     /// </summary>
     private sealed class Derived(LearningColumn column)
     {
-        private string[]? _keys;
-        private string[][]? _tokenKeys;
+        private KeySpace? _keys;
+        private KeySpace? _tokens;
         private readonly Dictionary<(FieldKind, DateOnly), (double?[] Numbers, int[] Order)> _numbers = [];
 
         /// <summary>Each distinct value's <see cref="Key"/> (the value itself when already normalised, to save memory).</summary>
-        public string[] Keys => _keys ??= [.. column.Distinct.Select(v => Key(v) is var k && k == v ? v : k)];
+        public KeySpace Keys => _keys ??= new([.. column.Distinct.Select(v => new[] { Key(v) is var k && k == v ? v : k })]);
 
         /// <summary>Each distinct value's list tokens, as keys.</summary>
-        public string[][] TokenKeys
+        public KeySpace Tokens => _tokens ??= new(TokenKeys());
+
+        private string[][] TokenKeys()
         {
-            get
             {
-                if (_tokenKeys is not null) return _tokenKeys;
                 // Tokens repeat down a column (a tech stack has a few dozen): one string per token text, not per value.
                 var pool = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
                 var tokens = new List<string>();
@@ -115,7 +112,7 @@ public sealed class FieldEncoder
                 for (var code = 0; code < byCode.Length; code++)
                 {
                     var value = column.Distinct[code];
-                    if (value.StartsWith('[')) { byCode[code] = [.. Tokens(value).Select(Key)]; continue; }
+                    if (value.StartsWith('[')) { byCode[code] = [.. FieldEncoder.Tokens(value).Select(Key)]; continue; }
                     // What Tokens and Key give for a value split on ';', without a string per piece.
                     tokens.Clear();
                     foreach (var range in value.AsSpan().Split(';'))
@@ -128,7 +125,7 @@ public sealed class FieldEncoder
                     }
                     byCode[code] = [.. tokens];
                 }
-                return _tokenKeys = byCode;
+                return byCode;
             }
         }
 
@@ -144,6 +141,32 @@ public sealed class FieldEncoder
                 return _numbers[(probe.Kind, probe._asOf)] = (numbers, order);
             }
         }
+    }
+
+    /// <summary>A column's keys per distinct value, and each key as a dense id (keys equal but for case share one).</summary>
+    private sealed class KeySpace
+    {
+        public KeySpace(string[][] keysByCode)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            IdsByCode = new int[keysByCode.Length][];
+            for (var code = 0; code < keysByCode.Length; code++)
+            {
+                var keys = keysByCode[code];
+                var idsOfCode = IdsByCode[code] = new int[keys.Length];
+                for (var t = 0; t < keys.Length; t++)
+                {
+                    if (!ids.TryGetValue(keys[t], out var id)) ids[keys[t]] = id = ids.Count;
+                    idsOfCode[t] = id;
+                }
+            }
+            (KeysByCode, Ids) = (keysByCode, ids);
+        }
+
+        public string[][] KeysByCode { get; }
+        public int[][] IdsByCode { get; }
+        public IReadOnlyDictionary<string, int> Ids { get; }
+        public int Count => Ids.Count;
     }
 
     private static readonly ConditionalWeakTable<LearningColumn, Derived> DerivedByColumn = [];
@@ -179,17 +202,36 @@ public sealed class FieldEncoder
         if (!ReferenceEquals(column, _column))
         {
             var byCode = new int[column.Distinct.Count][];
-            var list = new List<int>();
             var derived = Of(column);
-            var (keys, tokens) = (Kind == FieldKind.Category ? derived.Keys : null, Kind == FieldKind.Set ? derived.TokenKeys : null);
-            var numbers = Kind is FieldKind.Number or FieldKind.Date ? derived.Numbers(this).Numbers : null;
             // Single-valued levels share one array each: a column with many distinct values costs no array per value.
             var single = Enumerable.Range(0, Levels.Count).Select(l => new[] { l }).ToArray();
-            for (var code = 0; code < byCode.Length; code++)
+            int[] One(int level) => level >= 0 ? single[level] : [];
+            if (Kind is FieldKind.Number or FieldKind.Date)
             {
-                list.Clear();
-                Encode(column.Distinct[code], keys?[code] ?? "", tokens?[code] ?? [], numbers?[code], list, 0);
-                byCode[code] = list.Count == 0 ? [] : list.Count == 1 && !IsMultiValued ? single[list[0]] : [.. list];
+                var numbers = derived.Numbers(this).Numbers;
+                for (var code = 0; code < byCode.Length; code++)
+                    byCode[code] = One(numbers[code] is { } x ? _firstRange + Bin(_cuts, x) : _missing);
+            }
+            else
+            {
+                // As Encode does, by key id: a lookup per level, not per distinct value.
+                var space = IsMultiValued ? derived.Tokens : derived.Keys;
+                var levelOf = new int[space.Count];
+                Array.Fill(levelOf, -1);
+                foreach (var (key, level) in _categories) if (space.Ids.TryGetValue(key, out var id)) levelOf[id] = level;
+                var list = new List<int>();
+                for (var code = 0; code < byCode.Length; code++)
+                {
+                    var ids = space.IdsByCode[code];
+                    if (column.Distinct[code].Length == 0) byCode[code] = One(_missing);
+                    else if (!IsMultiValued) byCode[code] = One(levelOf[ids[0]] is var l and >= 0 ? l : _other);
+                    else
+                    {
+                        list.Clear();
+                        foreach (var id in ids) if (levelOf[id] is var t and >= 0 && !list.Contains(t)) list.Add(t);
+                        byCode[code] = [.. list];
+                    }
+                }
             }
             _levelByCode = [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
             (_levelsByCode, _column, _membership) = (byCode, column, null);
@@ -253,29 +295,35 @@ public sealed class FieldEncoder
         var counts = values.CountByCode(LearningColumn.Span(rows), data.Labels);
         if (kind is FieldKind.Category or FieldKind.Set)
         {
-            var seen = new Dictionary<string, (string Display, int Rows, int First)>(StringComparer.OrdinalIgnoreCase);
-            var derived = Of(values);
-            var (keys, tokens) = (kind == FieldKind.Category ? derived.Keys : null, kind == FieldKind.Set ? derived.TokenKeys : null);
-            // Values in the order the rows first show them, so 'First' (the tie-break) is what a pass over the rows gives.
-            var present = Enumerable.Range(0, values.Distinct.Count).Where(c => counts.Rows[c] > 0).ToArray();
-            Array.Sort(present.Select(c => counts.First[c]).ToArray(), present);
-            foreach (var code in present)
+            var space = kind == FieldKind.Set ? Of(values).Tokens : Of(values).Keys;
+            // Rows per key, and where the rows first show it (row, then token): the tie-break a pass over the rows gives.
+            var rowsOf = new int[space.Count];
+            var first = new (int Row, int Token)[space.Count];
+            var display = new string[space.Count];
+            var distinctKeys = 0;
+            for (var code = 0; code < values.Distinct.Count; code++)
             {
                 var n = counts.Rows[code];
+                if (n == 0) continue;
                 if (values.Distinct[code].Length == 0) { missing += n; continue; }
-                // A key is its display text too: both are the normalised value.
-                foreach (var key in tokens?[code] ?? [keys![code]])
+                var (keys, ids) = (space.KeysByCode[code], space.IdsByCode[code]);
+                for (var t = 0; t < keys.Length; t++)
                 {
-                    if (key.Length == 0) continue;
-                    seen[key] = seen.TryGetValue(key, out var e) ? (e.Display, e.Rows + n, e.First) : (key, n, seen.Count);
+                    if (keys[t].Length == 0) continue;
+                    var (id, at) = (ids[t], (counts.First[code], t));
+                    // A key is its display text too (the normalised value), as the rows first spell it.
+                    if (rowsOf[id] == 0) distinctKeys++;
+                    if (rowsOf[id] == 0 || at.CompareTo(first[id]) < 0) (first[id], display[id]) = (at, keys[t]);
+                    rowsOf[id] += n;
                 }
             }
-            var kept = seen.Values.Where(e => e.Rows >= minSupport).OrderByDescending(e => e.Rows).ThenBy(e => e.First).Take(kind == FieldKind.Set ? 30 : 25).ToList();
+            var kept = Enumerable.Range(0, space.Count).Where(id => rowsOf[id] >= minSupport)
+                .OrderByDescending(id => rowsOf[id]).ThenBy(id => first[id]).Take(kind == FieldKind.Set ? 30 : 25).ToList();
             if (kind == FieldKind.Category && supervised)
-                foreach (var group in GroupIndistinct(values, counts, [.. kept.Select(e => e.Display)])) levels.Add(new Level(LevelKind.Values, group));
+                foreach (var group in GroupIndistinct(space, counts, kept, [.. kept.Select(id => display[id])])) levels.Add(new Level(LevelKind.Values, group));
             else
-                foreach (var e in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [e.Display]));
-            if (kind == FieldKind.Category && kept.Count < seen.Count) levels.Add(new Level(LevelKind.Other, []));
+                foreach (var id in kept) levels.Add(new Level(kind == FieldKind.Set ? LevelKind.Token : LevelKind.Values, [display[id]]));
+            if (kind == FieldKind.Category && kept.Count < distinctKeys) levels.Add(new Level(LevelKind.Other, []));
             if (missing > 0) levels.Add(new Level(LevelKind.Missing, []));
             return new FieldEncoder(column, name, kind, levels, [], asOf);
         }
@@ -374,16 +422,17 @@ public sealed class FieldEncoder
     }
 
     /// <summary>Categories in groups of indistinguishable win rates: sorted by win rate, neighbours merged as for bins.</summary>
-    private static List<string[]> GroupIndistinct(LearningColumn values, CodeCounts counts, List<string> categories)
+    private static List<string[]> GroupIndistinct(KeySpace space, CodeCounts counts, List<int> keyIds, List<string> categories)
     {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < categories.Count; i++) index[Key(categories[i])] = i;
+        var category = new int[space.Count];
+        Array.Fill(category, -1);
+        for (var i = 0; i < keyIds.Count; i++) category[keyIds[i]] = i;
         var wins = new int[categories.Count];
         var seen = new int[categories.Count];
-        var keys = Of(values).Keys;
-        for (var code = 0; code < values.Distinct.Count; code++)
+        for (var code = 0; code < space.IdsByCode.Length; code++)
         {
-            if (counts.Rows[code] == 0 || values.Distinct[code].Length == 0 || !index.TryGetValue(keys[code], out var c)) continue;
+            // An empty value has no key id among the categories: its key is empty.
+            if (counts.Rows[code] == 0 || category[space.IdsByCode[code][0]] is not (>= 0 and var c)) continue;
             seen[c] += counts.Rows[code];
             wins[c] += counts.Wins[code];
         }
