@@ -97,7 +97,7 @@ public sealed class FieldEncoder
         private readonly Dictionary<(FieldKind, DateOnly), (double?[] Numbers, int[] Order)> _numbers = [];
 
         /// <summary>Each distinct value's <see cref="Key"/> (the value itself when already normalised, to save memory).</summary>
-        public KeySpace Keys => _keys ??= new([.. column.Distinct.Select(v => new[] { Key(v) is var k && k == v ? v : k })]);
+        public KeySpace Keys => _keys ??= new([.. column.Distinct.Select(v => new[] { IsNormal(v) ? v : Key(v) })]);
 
         /// <summary>Each distinct value's list tokens, as keys.</summary>
         public KeySpace Tokens => _tokens ??= new(TokenKeys());
@@ -119,7 +119,8 @@ public sealed class FieldEncoder
                     {
                         var token = value.AsSpan(range).Trim();
                         if (token.Length == 0) continue;
-                        if (ValueParsers.NeedsCollapsing(token)) tokens.Add(Key(token.ToString()));
+                        if (token.Length == value.Length && IsNormal(value)) tokens.Add(value);
+                        else if (ValueParsers.NeedsCollapsing(token)) tokens.Add(Key(token.ToString()));
                         else if (pool.TryGetValue(token, out var known)) tokens.Add(known);
                         else { var text = token.ToString(); pool[text] = text; tokens.Add(text); }
                     }
@@ -142,6 +143,10 @@ public sealed class FieldEncoder
             }
         }
     }
+
+    /// <summary>True when <paramref name="value"/> is its own <see cref="Key"/>, as most are: no copy needed.</summary>
+    private static bool IsNormal(string value) =>
+        value.AsSpan().Trim().Length == value.Length && !ValueParsers.NeedsCollapsing(value);
 
     /// <summary>A column's keys per distinct value, and each key as a dense id (keys equal but for case share one).</summary>
     private sealed class KeySpace

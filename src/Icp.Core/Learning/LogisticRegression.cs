@@ -35,11 +35,7 @@ public static class LogisticRegression
         var hessian = new double[p * p];
         var gradient = new double[p];
         var intercept = features * p;
-        // Flat arrays for the Newton steps' inner loop, which runs once per pattern and step.
-        var starts = new int[patterns.Count + 1];
-        for (var r = 0; r < patterns.Count; r++) starts[r + 1] = starts[r] + patterns.Features[r].Length;
-        var flat = new int[starts[^1]];
-        for (var r = 0; r < patterns.Count; r++) patterns.Features[r].CopyTo(flat, starts[r]);
+        var (flat, starts) = patterns.Flatten();
         var counts = patterns.Rows.Select(n => (double)n).ToArray();
         var won = patterns.Wins.Select(w => (double)w).ToArray();
         for (var iteration = 0; iteration < 50; iteration++)
@@ -118,25 +114,22 @@ public static class LogisticRegression
     /// <summary>
     /// Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few binned
     /// fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row. Patterns keep the
-    /// order in which the rows first show them, so the sums of a fit, and its result, do not depend on hashing.
+    /// order in which the rows first show them, so the sums of a fit, and its result, do not depend on hashing; their
+    /// features lie end to end in one array, so even a million patterns are a few allocations.
     /// </summary>
     internal sealed class Patterns
     {
-        private readonly Dictionary<int[], int> _index;
-        private readonly Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> _lookup;
+        private int[] _features = new int[1024];
+        private readonly List<int> _starts = [0];
         private readonly List<int> _rows = [];
         private readonly List<int> _wins = [];
+        private readonly HashSet<int>.AlternateLookup<ReadOnlySpan<int>> _lookup;
 
-        public Patterns()
-        {
-            _index = new(PatternComparer.Instance);
-            _lookup = _index.GetAlternateLookup<ReadOnlySpan<int>>();
-        }
+        public Patterns() => _lookup = new HashSet<int>(new ByFeatures(this)).GetAlternateLookup<ReadOnlySpan<int>>();
 
-        public List<int[]> Features { get; } = [];
+        public int Count => _rows.Count;
         public IReadOnlyList<int> Rows => _rows;
         public IReadOnlyList<int> Wins => _wins;
-        public int Count => Features.Count;
         public int TotalRows { get; private set; }
         public int TotalWins { get; private set; }
 
@@ -145,36 +138,42 @@ public static class LogisticRegression
         {
             if (!_lookup.TryGetValue(sorted, out var i))
             {
-                i = Features.Count;
-                var key = sorted.ToArray();
-                _index[key] = i;
-                Features.Add(key);
+                i = _rows.Count;
+                var end = _starts[^1];
+                if (end + sorted.Length > _features.Length) Array.Resize(ref _features, Math.Max(2 * _features.Length, end + sorted.Length));
+                sorted.CopyTo(_features.AsSpan(end));
+                _starts.Add(end + sorted.Length);
                 _rows.Add(0);
                 _wins.Add(0);
+                _lookup.Set.Add(i);
             }
             _rows[i]++;
             TotalRows++;
             if (won) { _wins[i]++; TotalWins++; }
         }
-    }
 
-    private sealed class PatternComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
-    {
-        public static readonly PatternComparer Instance = new();
+        /// <summary>The features of every pattern end to end, and where each starts (plus the end).</summary>
+        public (int[] Features, int[] Starts) Flatten() => (_features, [.. _starts]);
 
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+        private ReadOnlySpan<int> Features(int pattern) => _features.AsSpan(_starts[pattern], _starts[pattern + 1] - _starts[pattern]);
 
-        public int GetHashCode(int[] obj) => GetHashCode(obj.AsSpan());
-
-        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<int> alternate)
+        /// <summary>Patterns compared by their features, and looked up by a row's features without a copy.</summary>
+        private sealed class ByFeatures(Patterns owner) : IEqualityComparer<int>, IAlternateEqualityComparer<ReadOnlySpan<int>, int>
         {
-            var hash = new HashCode();
-            foreach (var x in alternate) hash.Add(x);
-            return hash.ToHashCode();
-        }
+            public bool Equals(int x, int y) => owner.Features(x).SequenceEqual(owner.Features(y));
 
-        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
+            public int GetHashCode(int obj) => GetHashCode(owner.Features(obj));
+
+            public bool Equals(ReadOnlySpan<int> alternate, int other) => alternate.SequenceEqual(owner.Features(other));
+
+            public int GetHashCode(ReadOnlySpan<int> alternate)
+            {
+                var hash = new HashCode();
+                foreach (var x in alternate) hash.Add(x);
+                return hash.ToHashCode();
+            }
+
+            public int Create(ReadOnlySpan<int> alternate) => throw new NotSupportedException("patterns are added by Add");
+        }
     }
 }
