@@ -97,24 +97,24 @@ public sealed class FieldEncoder
         private readonly Dictionary<(FieldKind, DateOnly), (double?[] Numbers, int[] Order)> _numbers = [];
 
         /// <summary>Each distinct value's <see cref="Key"/> (the value itself when already normalised, to save memory).</summary>
-        public KeySpace Keys => _keys ??= new([.. column.Distinct.Select(v => new[] { IsNormal(v) ? v : Key(v) })]);
+        public KeySpace Keys => _keys ??= new([.. column.Distinct.Select(v => IsNormal(v) ? v : Key(v))], [.. Enumerable.Range(0, column.Distinct.Count + 1)]);
 
         /// <summary>Each distinct value's list tokens, as keys.</summary>
-        public KeySpace Tokens => _tokens ??= new(TokenKeys());
+        public KeySpace Tokens => _tokens ??= TokenKeys();
 
-        private string[][] TokenKeys()
+        private KeySpace TokenKeys()
         {
+            // Tokens repeat down a column (a tech stack has a few dozen): one string per token text, not per value.
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            var tokens = new List<string>();
+            var starts = new int[column.Distinct.Count + 1];
+            for (var code = 0; code < column.Distinct.Count; code++)
             {
-                // Tokens repeat down a column (a tech stack has a few dozen): one string per token text, not per value.
-                var pool = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-                var tokens = new List<string>();
-                var byCode = new string[column.Distinct.Count][];
-                for (var code = 0; code < byCode.Length; code++)
+                var value = column.Distinct[code];
+                if (value.StartsWith('[')) tokens.AddRange(FieldEncoder.Tokens(value).Select(Key));
+                else
                 {
-                    var value = column.Distinct[code];
-                    if (value.StartsWith('[')) { byCode[code] = [.. FieldEncoder.Tokens(value).Select(Key)]; continue; }
                     // What Tokens and Key give for a value split on ';', without a string per piece.
-                    tokens.Clear();
                     foreach (var range in value.AsSpan().Split(';'))
                     {
                         var token = value.AsSpan(range).Trim();
@@ -124,10 +124,10 @@ public sealed class FieldEncoder
                         else if (pool.TryGetValue(token, out var known)) tokens.Add(known);
                         else { var text = token.ToString(); pool[text] = text; tokens.Add(text); }
                     }
-                    byCode[code] = [.. tokens];
                 }
-                return byCode;
+                starts[code + 1] = tokens.Count;
             }
+            return new([.. tokens], starts);
         }
 
         /// <summary>Each distinct value as a number (null: none), and the codes with a number in ascending order of it.</summary>
@@ -151,27 +151,29 @@ public sealed class FieldEncoder
     /// <summary>A column's keys per distinct value, and each key as a dense id (keys equal but for case share one).</summary>
     private sealed class KeySpace
     {
-        public KeySpace(string[][] keysByCode)
+        private readonly string[] _keys;
+        private readonly int[] _ids;
+        private readonly int[] _starts;
+
+        /// <param name="keys">The keys of every distinct value, end to end (one array: a column may hold a million values).</param>
+        /// <param name="starts">Where each distinct value's keys start in <paramref name="keys"/>, plus the end.</param>
+        public KeySpace(string[] keys, int[] starts)
         {
             var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            IdsByCode = new int[keysByCode.Length][];
-            for (var code = 0; code < keysByCode.Length; code++)
+            _ids = new int[keys.Length];
+            for (var k = 0; k < keys.Length; k++)
             {
-                var keys = keysByCode[code];
-                var idsOfCode = IdsByCode[code] = new int[keys.Length];
-                for (var t = 0; t < keys.Length; t++)
-                {
-                    if (!ids.TryGetValue(keys[t], out var id)) ids[keys[t]] = id = ids.Count;
-                    idsOfCode[t] = id;
-                }
+                if (!ids.TryGetValue(keys[k], out var id)) ids[keys[k]] = id = ids.Count;
+                _ids[k] = id;
             }
-            (KeysByCode, Ids) = (keysByCode, ids);
+            (_keys, _starts, Ids) = (keys, starts, ids);
         }
 
-        public string[][] KeysByCode { get; }
-        public int[][] IdsByCode { get; }
         public IReadOnlyDictionary<string, int> Ids { get; }
         public int Count => Ids.Count;
+        public int Codes => _starts.Length - 1;
+        public ReadOnlySpan<string> KeysOf(int code) => _keys.AsSpan(_starts[code], _starts[code + 1] - _starts[code]);
+        public ReadOnlySpan<int> IdsOf(int code) => _ids.AsSpan(_starts[code], _starts[code + 1] - _starts[code]);
     }
 
     private static readonly ConditionalWeakTable<LearningColumn, Derived> DerivedByColumn = [];
@@ -227,18 +229,18 @@ public sealed class FieldEncoder
                 var list = new List<int>();
                 for (var code = 0; code < byCode.Length; code++)
                 {
-                    var ids = space.IdsByCode[code];
+                    var ids = space.IdsOf(code);
                     if (column.Distinct[code].Length == 0) byCode[code] = One(_missing);
                     else if (!IsMultiValued) byCode[code] = One(levelOf[ids[0]] is var l and >= 0 ? l : _other);
                     else
                     {
                         list.Clear();
                         foreach (var id in ids) if (levelOf[id] is var t and >= 0 && !list.Contains(t)) list.Add(t);
-                        byCode[code] = [.. list];
+                        byCode[code] = list.Count == 1 ? single[list[0]] : [.. list];
                     }
                 }
             }
-            _levelByCode = [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
+            _levelByCode = IsMultiValued ? [] : [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
             (_levelsByCode, _column, _membership) = (byCode, column, null);
         }
         return _levelsByCode;
@@ -311,7 +313,8 @@ public sealed class FieldEncoder
                 var n = counts.Rows[code];
                 if (n == 0) continue;
                 if (values.Distinct[code].Length == 0) { missing += n; continue; }
-                var (keys, ids) = (space.KeysByCode[code], space.IdsByCode[code]);
+                var keys = space.KeysOf(code);
+                var ids = space.IdsOf(code);
                 for (var t = 0; t < keys.Length; t++)
                 {
                     if (keys[t].Length == 0) continue;
@@ -434,10 +437,10 @@ public sealed class FieldEncoder
         for (var i = 0; i < keyIds.Count; i++) category[keyIds[i]] = i;
         var wins = new int[categories.Count];
         var seen = new int[categories.Count];
-        for (var code = 0; code < space.IdsByCode.Length; code++)
+        for (var code = 0; code < space.Codes; code++)
         {
             // An empty value has no key id among the categories: its key is empty.
-            if (counts.Rows[code] == 0 || category[space.IdsByCode[code][0]] is not (>= 0 and var c)) continue;
+            if (counts.Rows[code] == 0 || category[space.IdsOf(code)[0]] is not (>= 0 and var c)) continue;
             seen[c] += counts.Rows[code];
             wins[c] += counts.Wins[code];
         }
