@@ -44,22 +44,23 @@ public static class LogisticRegression
             Array.Clear(gradient);
             for (var r = 0; r < counts.Length; r++)
             {
-                var row = flat.AsSpan(starts[r], starts[r + 1] - starts[r]);
+                int start = starts[r], end = starts[r + 1];
                 var n = counts[r];
                 var eta = beta[features];
-                foreach (var f in row) eta += beta[f];
+                for (var i = start; i < end; i++) eta += beta[flat[i]];
                 var prob = 1 / (1 + Math.Exp(-eta));
                 var residual = won[r] - n * prob;
                 var weight = n * Math.Max(prob * (1 - prob), 1e-10);
                 gradient[features] += residual;
                 hessian[intercept + features] += weight;
-                foreach (var f in row)
+                for (var i = start; i < end; i++)
                 {
+                    var f = flat[i];
                     gradient[f] += residual;
                     hessian[intercept + f] += weight;
-                    var lower = hessian.AsSpan(f * p, f + 1);
+                    var at = f * p;
                     // Rows are sorted: the features up to f are a prefix.
-                    for (var j = 0; j < row.Length && row[j] <= f; j++) lower[row[j]] += weight;
+                    for (var j = start; j < end && flat[j] <= f; j++) hessian[at + flat[j]] += weight;
                 }
             }
             for (var f = 0; f < features; f++)
