@@ -183,7 +183,7 @@ public sealed class FieldEncoder
     private LearningColumn? _column;
     private int[][] _levelsByCode = [];
     private int[] _levelByCode = [];
-    private (int[] Levels, bool[] ByCode)? _membership;
+    private (int[] Levels, bool[] ByLevel)? _wanted;
 
     /// <summary>
     /// Like <see cref="Encode(string, List{int}, int)"/> for row <paramref name="row"/> of <paramref name="data"/>, but each distinct value is
@@ -241,7 +241,7 @@ public sealed class FieldEncoder
                 }
             }
             _levelByCode = IsMultiValued ? [] : [.. byCode.Select(levels => levels.Length == 0 ? -1 : levels[0])];
-            (_levelsByCode, _column, _membership) = (byCode, column, null);
+            (_levelsByCode, _column) = (byCode, column);
         }
         return _levelsByCode;
     }
@@ -253,17 +253,12 @@ public sealed class FieldEncoder
         return _levelByCode;
     }
 
-    /// <summary>For each distinct value of the column: whether it falls in any of <paramref name="levels"/>.</summary>
-    internal bool[] CodesIn(LearningData data, IReadOnlyList<int> levels)
+    /// <summary>Which of this field's levels are among <paramref name="levels"/>, by level index.</summary>
+    internal bool[] Wanted(IReadOnlyList<int> levels)
     {
-        var byCode = LevelsByCode(data);
         var wanted = new bool[Levels.Count];
         foreach (var l in levels) wanted[l] = true;
-        var inside = new bool[byCode.Length];
-        for (var code = 0; code < byCode.Length; code++)
-            foreach (var l in byCode[code])
-                if (wanted[l]) { inside[code] = true; break; }
-        return inside;
+        return wanted;
     }
 
     /// <summary>True when row <paramref name="row"/> falls in any of <paramref name="levels"/>.</summary>
@@ -271,11 +266,10 @@ public sealed class FieldEncoder
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(levels);
-        LevelsByCode(data); // a new column drops the remembered membership
-        // Callers ask about one criterion row after row: remember its answer per distinct value.
-        if (_membership is not { } known || !known.Levels.SequenceEqual(levels))
-            _membership = known = ([.. levels], CodesIn(data, levels));
-        return known.ByCode[data.Values[Column].Codes[row]];
+        // Callers ask about one criterion row after row: remember which levels it wants.
+        if (_wanted is not { } known || !known.Levels.SequenceEqual(levels)) _wanted = known = ([.. levels], Wanted(levels));
+        foreach (var l in LevelsOfRow(data, row)) if (known.ByLevel[l]) return true;
+        return false;
     }
 
     internal double? Number(string value)

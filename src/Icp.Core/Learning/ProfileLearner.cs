@@ -208,13 +208,16 @@ public static class ProfileLearner
     {
         if (chosen.Count == 0) return chosen;
         var codes = chosen.Select(s => data.Values[s.Criterion.Field.Column].Codes).ToArray();
-        var inside = chosen.Select(s => s.Criterion.Field.CodesIn(data, s.Criterion.Levels)).ToArray();
+        var levels = chosen.Select(s => s.Criterion.Field.LevelsByCode(data)).ToArray();
+        var wanted = chosen.Select(s => s.Criterion.Field.Wanted(s.Criterion.Levels)).ToArray();
         var patterns = new LogisticRegression.Patterns();
         var active = new int[chosen.Count];
         foreach (var r in LearningColumn.Span(kept))
         {
             var n = 0;
-            for (var s = 0; s < chosen.Count; s++) if (inside[s][codes[s][r]]) active[n++] = s;
+            for (var s = 0; s < chosen.Count; s++)
+                foreach (var l in levels[s][codes[s][r]])
+                    if (wanted[s][l]) { active[n++] = s; break; }
             patterns.Add(active.AsSpan(0, n), data.Labels[r]);
         }
         var (weights, _) = LogisticRegression.Fit(patterns, chosen.Count, options.Ridge);
@@ -248,13 +251,10 @@ public static class ProfileLearner
     {
         var won = new int[field.Levels.Count];
         var seen = new int[field.Levels.Count];
-        var counts = data.Values[field.Column].CountByCode(LearningColumn.Span(rows), data.Labels);
-        var levels = field.LevelsByCode(data);
-        for (var code = 0; code < levels.Length; code++)
-        {
-            if (counts.Rows[code] == 0) continue;
-            foreach (var l in levels[code]) { seen[l] += counts.Rows[code]; won[l] += counts.Wins[code]; }
-        }
+        // Per row through the per-value levels: no array as long as the column's distinct values (a million, at worst).
+        var (levels, codes, labels) = (field.LevelsByCode(data), data.Values[field.Column].Codes, data.Labels);
+        foreach (var r in LearningColumn.Span(rows))
+            foreach (var l in levels[codes[r]]) { seen[l]++; if (labels[r]) won[l]++; }
         return [.. seen.Select((n, l) => new Proportion(won[l], n))];
     }
 
@@ -263,14 +263,16 @@ public static class ProfileLearner
     private static Evidence Evidence(LearningData data, FieldEncoder field, IReadOnlyList<int> levels, IReadOnlyList<int> rows, double baseRate)
     {
         int n = 0, won = 0;
-        var counts = data.Values[field.Column].CountByCode(LearningColumn.Span(rows), data.Labels);
-        var inside = field.CodesIn(data, levels);
-        for (var code = 0; code < inside.Length; code++)
-        {
-            if (!inside[code]) continue;
-            n += counts.Rows[code];
-            won += counts.Wins[code];
-        }
+        var wanted = field.Wanted(levels);
+        var (levelsOf, codes, labels) = (field.LevelsByCode(data), data.Values[field.Column].Codes, data.Labels);
+        foreach (var r in LearningColumn.Span(rows))
+            foreach (var l in levelsOf[codes[r]])
+            {
+                if (!wanted[l]) continue;
+                n++;
+                if (labels[r]) won++;
+                break;
+            }
         return new Evidence(new Proportion(won, n), baseRate, rows.Count);
     }
 
