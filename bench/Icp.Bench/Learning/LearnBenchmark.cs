@@ -66,7 +66,7 @@ internal static class LearnBenchmark
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory}; {machine.OperatingSystem}; {machine.Runtime}. Shared with other builds while it ran: read the ratios, not the seconds.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Data: `Icp.Bench generate --rows {rows} --seed {seed}` ({table.RowCount:N0} rows x {table.Columns.Count - 1} columns) plus a planted outcome ({table.Wins:N0} wins); {candidates.Count} columns kept by the guards. Training rows: {train.Length:N0}, test rows: {test.Length:N0}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Data: `Icp.Bench generate --rows {rows} --seed {seed}` ({AccountTableGenerator.Columns.Count} columns) plus 9 benchmark-only columns (noise numbers, a 50-value category, a date, a list, two weak signals): {table.RowCount:N0} rows x {table.Columns.Count - 1} columns, and a planted outcome ({table.Wins:N0} wins); {candidates.Count} columns kept by the guards. Training rows: {train.Length:N0}, test rows: {test.Length:N0}.");
         md.AppendLine();
         md.AppendLine("| step | seconds | ratio to FastTree training |");
         md.AppendLine("|---|---:|---:|");
@@ -89,18 +89,36 @@ internal static class LearnBenchmark
     private static void Row(StringBuilder md, string step, TimeSpan time, TimeSpan baseline) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {time.TotalSeconds:0.0} | {time.TotalSeconds / baseline.TotalSeconds:0.00} |");
 
-    /// <summary>Appends an <c>outcome</c> column (won / lost) drawn from a known rule to every row of the generated accounts.</summary>
+    /// <summary>
+    /// Appends nine more columns (to the 30 of issue 4) and an <c>outcome</c> column (won / lost) drawn from a known rule
+    /// to every row of the generated accounts. The extra columns are mostly noise of every kind the learner reads
+    /// (numbers, a 50-value category, a date, a list), and two are weakly tied to the drawn outcome. They come from
+    /// their own seeded <see cref="Random"/>, so the outcome draws are those of the 21-column benchmark.
+    /// </summary>
     private sealed class PlantedOutcomeReader(ITableReader inner, int seed) : ITableReader
     {
+        private static readonly string[] Extra =
+        [
+            "session_minutes", "support_tickets_90d", "headcount_growth_pct", "lead_source", "sales_territory",
+            "first_touch_date", "integrations", "webinar_attendees", "content_topic",
+        ];
+        private static readonly string[] Sources = ["Organic search", "Paid search", "Referral", "Event", "Outbound", "Partner", "Social"];
+        private static readonly string[] Territories = [.. Enumerable.Range(1, 50).Select(i => $"T{i:D2}")];
+        private static readonly string[] Integrations =
+            ["Zapier", "Slack", "Gmail", "Outlook", "Teams", "Calendly", "DocuSign", "Notion", "Asana", "Trello", "Dropbox", "Box", "Twilio", "Mailchimp", "Airtable"];
+        private static readonly string[] Topics = ["pricing", "security", "integrations", "case studies", "onboarding", "roadmap"];
+
         private readonly Random _random = new(seed);
+        private readonly Random _extra = new(unchecked(seed * 31 + 17));
         private readonly RowBatch _buffer = new(inner.Columns.Count, 4096);
+        private readonly char[] _text = new char[256];
         private readonly int _industry = Index(inner, "industry");
         private readonly int _employees = Index(inner, "employees");
         private readonly int _country = Index(inner, "country");
         private readonly int _pricing = Index(inner, "pricing_page_visits_30d");
 
         public string SourceName => inner.SourceName;
-        public IReadOnlyList<string> Columns { get; } = [.. inner.Columns, "outcome"];
+        public IReadOnlyList<string> Columns { get; } = [.. inner.Columns, .. Extra, "outcome"];
         public double? Progress => inner.Progress;
 
         public bool ReadBatch(RowBatch batch)
@@ -111,10 +129,54 @@ internal static class LearnBenchmark
             {
                 batch.BeginRow(_buffer.LineOf(r));
                 for (var c = 0; c < _buffer.ColumnCount; c++) batch.AddField(_buffer[r, c]);
-                batch.AddField(Outcome(r) ? "won" : "lost");
+                var won = Outcome(r);
+                AddExtra(batch, won);
+                batch.AddField(won ? "won" : "lost");
                 batch.EndRow();
             }
             return true;
+        }
+
+        private void AddExtra(RowBatch batch, bool won)
+        {
+            var r = _extra;
+            var inv = CultureInfo.InvariantCulture;
+            Number(batch, Math.Exp(2.5 + 0.9 * Gaussian(r)), "0.0", 0.04);
+            Number(batch, Math.Floor(-Math.Log(1 - r.NextDouble()) * 3), "0", 0.05);
+            Number(batch, 8 * Gaussian(r), "0.00", 0.12);
+            batch.AddField(r.NextDouble() < 0.06 ? "" : Sources[(int)(Sources.Length * Math.Pow(r.NextDouble(), 1.4))]);
+            batch.AddField(r.NextDouble() < 0.03 ? "" : Territories[r.Next(Territories.Length)]);
+            if (r.NextDouble() < 0.07) batch.AddField("");
+            else batch.AddField(AccountTableGenerator.AsOf.AddDays(-r.Next(3 * 365)).ToString("yyyy-MM-dd", inv));
+            var count = r.Next(5);
+            var length = 0;
+            for (int i = 0, start = r.Next(Integrations.Length); i < count; i++)
+            {
+                if (i > 0) _text[length++] = ';';
+                var tool = Integrations[(start + i * 7) % Integrations.Length];
+                tool.CopyTo(_text.AsSpan(length));
+                length += tool.Length;
+            }
+            batch.AddField(_text.AsSpan(0, length));
+            // Weak signals: wins attend a few more webinars and read about pricing a little more often.
+            Number(batch, Poisson(r, won ? 0.9 : 0.6), "0", 0.05);
+            batch.AddField(r.NextDouble() < 0.05 ? "" : r.NextDouble() < (won ? 0.24 : 0.18) ? "pricing" : Topics[1 + r.Next(Topics.Length - 1)]);
+        }
+
+        private void Number(RowBatch batch, double value, string format, double missing)
+        {
+            if (_extra.NextDouble() < missing) { batch.AddField(""); return; }
+            value.TryFormat(_text, out var written, format, CultureInfo.InvariantCulture);
+            batch.AddField(_text.AsSpan(0, written));
+        }
+
+        private static double Gaussian(Random r) => Math.Sqrt(-2.0 * Math.Log(1.0 - r.NextDouble())) * Math.Cos(2.0 * Math.PI * r.NextDouble());
+
+        private static int Poisson(Random r, double mean)
+        {
+            var (k, p, limit) = (0, r.NextDouble(), Math.Exp(-mean));
+            while (p > limit) { k++; p *= r.NextDouble(); }
+            return k;
         }
 
         private bool Outcome(int r)

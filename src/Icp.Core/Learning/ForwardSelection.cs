@@ -12,20 +12,17 @@ internal static class ForwardSelection
 {
     /// <summary>
     /// Chooses at most <paramref name="max"/> of <paramref name="candidates"/> criteria. <paramref name="patterns"/> are the
-    /// distinct sets of criteria that hold for a row (sorted), with their rows and wins; a criterion joins only when its
-    /// score statistic exceeds <paramref name="minChiSquare"/> (chi-square, 1 degree of freedom).
+    /// distinct sets of criteria that hold for a row, with their rows and wins; a criterion joins only when its score
+    /// statistic exceeds <paramref name="minChiSquare"/> (chi-square, 1 degree of freedom).
     /// </summary>
     /// <returns>Chosen criteria in the order they were added.</returns>
-    public static List<int> Select(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int candidates, int max,
-        double ridge, double minChiSquare)
+    public static List<int> Select(LogisticRegression.Patterns patterns, int candidates, int max, double ridge, double minChiSquare)
     {
+        ArgumentNullException.ThrowIfNull(patterns);
         var chosen = new List<int>();
         var position = new int[candidates]; // index in chosen + 1, or 0
-        var rows = 0.0;
-        var wins = 0.0;
-        foreach (var (n, w) in counts) { rows += n; wins += w; }
         var beta = Array.Empty<double>();
-        var intercept = Math.Log((wins + 0.5) / (rows - wins + 0.5));
+        var intercept = Math.Log((patterns.TotalWins + 0.5) / (patterns.TotalRows - patterns.TotalWins + 0.5));
         var probability = new double[patterns.Count];
         while (chosen.Count < max)
         {
@@ -34,7 +31,7 @@ internal static class ForwardSelection
             for (var p = 0; p < patterns.Count; p++)
             {
                 var eta = intercept;
-                foreach (var c in patterns[p]) if (position[c] > 0) eta += beta[position[c] - 1];
+                foreach (var c in patterns.Features(p)) if (position[c] > 0) eta += beta[position[c] - 1];
                 probability[p] = 1 / (1 + Math.Exp(-eta));
             }
             // Fisher information of the chosen terms (penalised as in the fit) and, per candidate, its score, its own
@@ -46,14 +43,14 @@ internal static class ForwardSelection
             var terms = new List<int>();
             for (var p = 0; p < patterns.Count; p++)
             {
-                var (n, w) = counts[p];
+                var (n, w) = (patterns.Rows[p], patterns.Wins[p]);
                 var variance = n * probability[p] * (1 - probability[p]);
                 var residual = w - n * probability[p];
                 terms.Clear();
-                foreach (var c in patterns[p]) if (position[c] > 0) terms.Add(position[c] - 1);
+                foreach (var c in patterns.Features(p)) if (position[c] > 0) terms.Add(position[c] - 1);
                 terms.Add(k);
                 foreach (var a in terms) foreach (var b in terms) information[a, b] += variance;
-                foreach (var c in patterns[p])
+                foreach (var c in patterns.Features(p))
                 {
                     if (position[c] > 0) continue;
                     score[c] += residual;
@@ -81,23 +78,24 @@ internal static class ForwardSelection
             if (best < 0) break;
             chosen.Add(best);
             position[best] = chosen.Count;
-            (beta, intercept) = Fit(patterns, counts, position, chosen.Count, ridge);
+            (beta, intercept) = Fit(patterns, position, chosen.Count, ridge);
         }
         return chosen;
     }
 
     /// <summary>The logistic fit on the chosen criteria alone, over the patterns.</summary>
-    private static (double[] Beta, double Intercept) Fit(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int[] position, int k, double ridge)
+    private static (double[] Beta, double Intercept) Fit(LogisticRegression.Patterns patterns, int[] position, int k, double ridge)
     {
-        var projected = new int[patterns.Count][];
-        var list = new List<int>();
+        var projected = new LogisticRegression.Patterns();
+        var terms = new List<int>();
         for (var p = 0; p < patterns.Count; p++)
         {
-            list.Clear();
-            foreach (var c in patterns[p]) if (position[c] > 0) list.Add(position[c] - 1);
-            projected[p] = [.. list];
+            terms.Clear();
+            foreach (var c in patterns.Features(p)) if (position[c] > 0) terms.Add(position[c] - 1);
+            terms.Sort();
+            projected.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(terms), patterns.Rows[p], patterns.Wins[p]);
         }
-        return LogisticRegression.FitCounts(projected, counts, k, ridge);
+        return LogisticRegression.Fit(projected, k, ridge);
     }
 
     /// <summary>Inverse of a small symmetric positive-definite matrix (Gauss-Jordan with partial pivoting).</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace Icp.Core.Learning;
 
@@ -37,6 +38,35 @@ public sealed class LearningColumn : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>
+    /// Rows and wins per distinct value over <paramref name="rows"/>, and where in <paramref name="rows"/> each value first
+    /// occurs (-1: never). One tight pass; the learner then works per distinct value, not per row.
+    /// </summary>
+    internal CodeCounts CountByCode(ReadOnlySpan<int> rows, bool[] labels)
+    {
+        var seen = new int[Distinct.Count];
+        var won = new int[Distinct.Count];
+        var first = new int[Distinct.Count];
+        var codes = Codes;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            var code = codes[r];
+            if (seen[code]++ == 0) first[code] = i;
+            if (labels[r]) won[code]++;
+        }
+        for (var code = 0; code < seen.Length; code++) if (seen[code] == 0) first[code] = -1;
+        return new CodeCounts(seen, won, first);
+    }
+
+    /// <summary>The row indices as a span, without a copy for the arrays and lists the learner passes.</summary>
+    internal static ReadOnlySpan<int> Span(IReadOnlyList<int> rows) => rows switch
+    {
+        int[] array => array,
+        List<int> list => CollectionsMarshal.AsSpan(list),
+        _ => rows.ToArray(),
+    };
+
     /// <summary>Builds columns row by row.</summary>
     internal sealed class Builder
     {
@@ -60,3 +90,6 @@ public sealed class LearningColumn : IReadOnlyList<string>
         public LearningColumn Build() => new([.. _distinct], [.. _rows]);
     }
 }
+
+/// <summary>Rows, wins and first position (in the rows counted; -1 when absent) per distinct value of a <see cref="LearningColumn"/>.</summary>
+internal sealed record CodeCounts(int[] Rows, int[] Wins, int[] First);

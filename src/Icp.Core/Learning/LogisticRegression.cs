@@ -17,80 +17,63 @@ public static class LogisticRegression
     /// </summary>
     public static (double[] Weights, double Intercept) Fit(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? rowWeights, int features, double ridge)
     {
-        var (patterns, counts) = Collapse(rows, labels, rowWeights);
-        return FitCounts(patterns, counts, features, ridge);
-    }
-
-    /// <summary>
-    /// Rows with the same features as one pattern with its (weighted) rows and wins: millions of rows over a few binned
-    /// fields collapse to thousands of patterns, and every Newton step then costs per pattern, not per row.
-    /// </summary>
-    internal static (List<int[]> Patterns, List<(double Rows, double Wins)> Counts) Collapse(IReadOnlyList<int[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? rowWeights)
-    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         if (rowWeights is not null && rowWeights.Count != rows.Count) throw new ArgumentException($"{rowWeights.Count} weights for {rows.Count} rows", nameof(rowWeights));
-        var index = new Dictionary<int[], int>(PatternComparer.Instance);
-        var patterns = new List<int[]>();
-        var counts = new List<(double Rows, double Wins)>();
+        var patterns = new Patterns();
+        var sorted = new List<int>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var key = rows[r].Order().Distinct().ToArray();
-            if (!index.TryGetValue(key, out var i))
-            {
-                i = patterns.Count;
-                index[key] = i;
-                patterns.Add(key);
-                counts.Add((0, 0));
-            }
-            var w = rowWeights?[r] ?? 1;
-            if (!(w >= 0)) throw new ArgumentOutOfRangeException(nameof(rowWeights), w, $"row {r}: a weight is a count of copies, 0 or more");
-            counts[i] = (counts[i].Rows + w, counts[i].Wins + (labels[r] ? w : 0));
+            sorted.Clear();
+            sorted.AddRange(rows[r]);
+            sorted.Sort();
+            patterns.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted), labels[r], rowWeights?[r] ?? 1);
         }
-        return (patterns, counts);
+        return Fit(patterns, features, ridge);
     }
 
-    /// <summary>
-    /// The fit over distinct feature patterns (sorted index lists, each once) with their rows and wins, which may be
-    /// fractional (weighted rows).
-    /// </summary>
-    public static (double[] Weights, double Intercept) FitCounts(IReadOnlyList<int[]> patterns, IReadOnlyList<(double Rows, double Wins)> counts, int features, double ridge)
+    /// <summary>The same fit on rows already collapsed to patterns.</summary>
+    internal static (double[] Weights, double Intercept) Fit(Patterns patterns, int features, double ridge)
     {
-        ArgumentNullException.ThrowIfNull(patterns);
-        ArgumentNullException.ThrowIfNull(counts);
         var p = features + 1; // the last parameter is the intercept
         var beta = new double[p];
-        double wins = 0, total = 0;
-        foreach (var (n, won) in counts) { total += n; wins += won; }
-        beta[features] = Math.Log((wins + 0.5) / (total - wins + 0.5));
-        var hessian = new double[p, p];
+        var (rows, wins) = (patterns.TotalRows, patterns.TotalWins);
+        beta[features] = Math.Log((wins + 0.5) / (rows - wins + 0.5));
+        // Row-major p x p; only the lower triangle is summed (the Hessian is symmetric and Solve reads no more).
+        var hessian = new double[p * p];
         var gradient = new double[p];
+        var intercept = features * p;
+        var (flat, starts) = patterns.Flatten();
+        var counts = patterns.Rows.ToArray();
+        var won = patterns.Wins.ToArray();
         for (var iteration = 0; iteration < 50; iteration++)
         {
             Array.Clear(hessian);
             Array.Clear(gradient);
-            for (var r = 0; r < patterns.Count; r++)
+            for (var r = 0; r < counts.Length; r++)
             {
-                var row = patterns[r];
-                var (n, won) = counts[r];
+                int start = starts[r], end = starts[r + 1];
+                var n = counts[r];
                 var eta = beta[features];
-                foreach (var f in row) eta += beta[f];
+                for (var i = start; i < end; i++) eta += beta[flat[i]];
                 var prob = 1 / (1 + Math.Exp(-eta));
-                var residual = won - n * prob;
+                var residual = won[r] - n * prob;
                 var weight = n * Math.Max(prob * (1 - prob), 1e-10);
                 gradient[features] += residual;
-                hessian[features, features] += weight;
-                foreach (var f in row)
+                hessian[intercept + features] += weight;
+                for (var i = start; i < end; i++)
                 {
+                    var f = flat[i];
                     gradient[f] += residual;
-                    hessian[f, features] += weight;
-                    foreach (var g in row) hessian[f, g] += weight;
+                    hessian[intercept + f] += weight;
+                    var at = f * p;
+                    // Rows are sorted: the features up to f are a prefix.
+                    for (var j = start; j < end && flat[j] <= f; j++) hessian[at + flat[j]] += weight;
                 }
             }
             for (var f = 0; f < features; f++)
             {
-                hessian[features, f] = hessian[f, features];
-                hessian[f, f] += ridge;
+                hessian[f * p + f] += ridge;
                 gradient[f] -= ridge * beta[f];
             }
             var step = Solve(hessian, gradient);
@@ -105,49 +88,115 @@ public static class LogisticRegression
         return (beta[..features], beta[features]);
     }
 
-    /// <summary>Solves H x = g for a symmetric positive-definite H by Cholesky decomposition.</summary>
-    private static double[] Solve(double[,] h, double[] g)
+    /// <summary>Solves H x = g for a symmetric positive-definite H (row-major, lower triangle read) by Cholesky decomposition.</summary>
+    private static double[] Solve(double[] h, double[] g)
     {
         var n = g.Length;
-        var l = new double[n, n];
+        var l = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
             {
-                var sum = h[i, j];
-                for (var k = 0; k < j; k++) sum -= l[i, k] * l[j, k];
-                if (i == j) l[i, i] = Math.Sqrt(Math.Max(sum, 1e-12));
-                else l[i, j] = sum / l[j, j];
+                var sum = h[i * n + j];
+                for (var k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+                if (i == j) l[i * n + i] = Math.Sqrt(Math.Max(sum, 1e-12));
+                else l[i * n + j] = sum / l[j * n + j];
             }
         }
         var y = new double[n];
         for (var i = 0; i < n; i++)
         {
             var sum = g[i];
-            for (var k = 0; k < i; k++) sum -= l[i, k] * y[k];
-            y[i] = sum / l[i, i];
+            for (var k = 0; k < i; k++) sum -= l[i * n + k] * y[k];
+            y[i] = sum / l[i * n + i];
         }
         var x = new double[n];
         for (var i = n - 1; i >= 0; i--)
         {
             var sum = y[i];
-            for (var k = i + 1; k < n; k++) sum -= l[k, i] * x[k];
-            x[i] = sum / l[i, i];
+            for (var k = i + 1; k < n; k++) sum -= l[k * n + i] * x[k];
+            x[i] = sum / l[i * n + i];
         }
         return x;
     }
 
-    private sealed class PatternComparer : IEqualityComparer<int[]>
+    /// <summary>
+    /// Rows with the same features are one pattern with a count and a number of wins: millions of rows over a few binned
+    /// fields collapse to thousands of patterns, and every Newton step costs per pattern, not per row. Patterns keep the
+    /// order in which the rows first show them, so the sums of a fit, and its result, do not depend on hashing; their
+    /// features lie end to end in one array, so even a million patterns are a few allocations.
+    /// </summary>
+    internal sealed class Patterns
     {
-        public static readonly PatternComparer Instance = new();
+        private int[] _features = new int[1024];
+        private readonly List<int> _starts = [0];
+        private readonly List<double> _rows = [];
+        private readonly List<double> _wins = [];
+        private readonly HashSet<int>.AlternateLookup<ReadOnlySpan<int>> _lookup;
 
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+        public Patterns() => _lookup = new HashSet<int>(new ByFeatures(this)).GetAlternateLookup<ReadOnlySpan<int>>();
 
-        public int GetHashCode(int[] obj)
+        public int Count => _rows.Count;
+
+        /// <summary>Rows per pattern (weighted: a row of weight 2 counts twice).</summary>
+        public IReadOnlyList<double> Rows => _rows;
+
+        /// <summary>Wins per pattern (weighted likewise).</summary>
+        public IReadOnlyList<double> Wins => _wins;
+
+        public double TotalRows { get; private set; }
+        public double TotalWins { get; private set; }
+
+        /// <summary>Counts one row with the features <paramref name="sorted"/> (ascending), <paramref name="weight"/> times.</summary>
+        public void Add(ReadOnlySpan<int> sorted, bool won, double weight = 1)
         {
-            var hash = new HashCode();
-            foreach (var x in obj) hash.Add(x);
-            return hash.ToHashCode();
+            if (!(weight >= 0)) throw new ArgumentOutOfRangeException(nameof(weight), weight, "a weight is a count of copies, 0 or more");
+            Add(sorted, weight, won ? weight : 0);
+        }
+
+        /// <summary>Counts <paramref name="rows"/> rows with the features <paramref name="sorted"/> (ascending), <paramref name="wins"/> of them won.</summary>
+        public void Add(ReadOnlySpan<int> sorted, double rows, double wins)
+        {
+            if (!_lookup.TryGetValue(sorted, out var i))
+            {
+                i = _rows.Count;
+                var end = _starts[^1];
+                if (end + sorted.Length > _features.Length) Array.Resize(ref _features, Math.Max(2 * _features.Length, end + sorted.Length));
+                sorted.CopyTo(_features.AsSpan(end));
+                _starts.Add(end + sorted.Length);
+                _rows.Add(0);
+                _wins.Add(0);
+                _lookup.Set.Add(i);
+            }
+            _rows[i] += rows;
+            _wins[i] += wins;
+            TotalRows += rows;
+            TotalWins += wins;
+        }
+
+        /// <summary>The features of every pattern end to end, and where each starts (plus the end).</summary>
+        public (int[] Features, int[] Starts) Flatten() => (_features, [.. _starts]);
+
+        /// <summary>The sorted features of one pattern.</summary>
+        public ReadOnlySpan<int> Features(int pattern) => _features.AsSpan(_starts[pattern], _starts[pattern + 1] - _starts[pattern]);
+
+        /// <summary>Patterns compared by their features, and looked up by a row's features without a copy.</summary>
+        private sealed class ByFeatures(Patterns owner) : IEqualityComparer<int>, IAlternateEqualityComparer<ReadOnlySpan<int>, int>
+        {
+            public bool Equals(int x, int y) => owner.Features(x).SequenceEqual(owner.Features(y));
+
+            public int GetHashCode(int obj) => GetHashCode(owner.Features(obj));
+
+            public bool Equals(ReadOnlySpan<int> alternate, int other) => alternate.SequenceEqual(owner.Features(other));
+
+            public int GetHashCode(ReadOnlySpan<int> alternate)
+            {
+                var hash = new HashCode();
+                foreach (var x in alternate) hash.Add(x);
+                return hash.ToHashCode();
+            }
+
+            public int Create(ReadOnlySpan<int> alternate) => throw new NotSupportedException("patterns are added by Add");
         }
     }
 }

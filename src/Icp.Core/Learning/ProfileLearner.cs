@@ -126,18 +126,30 @@ public static class ProfileLearner
         var offsets = new int[selected.Count];
         var features = 0;
         for (var f = 0; f < selected.Count; f++) { offsets[f] = features; features += selected[f].Levels.Count; }
-        var encoded = new List<int[]>(kept.Count);
-        var labels = new List<bool>(kept.Count);
-        var active = new List<int>();
-        foreach (var r in kept)
-        {
-            active.Clear();
-            for (var f = 0; f < selected.Count; f++) selected[f].EncodeRow(data, r, active, offsets[f]);
-            encoded.Add([.. active]);
-            labels.Add(data.Labels[r]);
-        }
+        // Per distinct value of each field, its levels (tokens sorted), so a row's features come out sorted and unparsed.
+        var codes = selected.Select(f => data.Values[f.Column].Codes).ToArray();
+        var single = selected.Select(f => f.IsMultiValued ? null : f.LevelByCode(data)).ToArray();
+        var multi = selected.Select(f => f.IsMultiValued ? f.LevelsByCode(data).Select(l => l.Order().ToArray()).ToArray() : null).ToArray();
+        var patterns = new LogisticRegression.Patterns();
+        var active = new int[features];
         var rowWeights = data.RowWeights(kept);
-        var (weights, _) = LogisticRegression.Fit(encoded, labels, rowWeights, features, options.Ridge);
+        var keptRows = LearningColumn.Span(kept);
+        for (var i = 0; i < keptRows.Length; i++)
+        {
+            var r = keptRows[i];
+            var n = 0;
+            for (var f = 0; f < selected.Count; f++)
+            {
+                var code = codes[f][r];
+                if (single[f] is { } levelOf)
+                {
+                    if (levelOf[code] >= 0) active[n++] = offsets[f] + levelOf[code];
+                }
+                else foreach (var l in multi[f]![code]) active[n++] = offsets[f] + l;
+            }
+            patterns.Add(active.AsSpan(0, n), data.Labels[r], rowWeights?[i] ?? 1);
+        }
+        var (weights, _) = LogisticRegression.Fit(patterns, features, options.Ridge);
 
         // Single-valued fields: points relative to the field's weakest level, so every point is earned, none taken away.
         // List fields: a token's own coefficient (having it versus not), which may be negative.
@@ -192,7 +204,7 @@ public static class ProfileLearner
         }
         // Choose the signals one at a time, each the criterion that adds most to those already chosen (score test), then
         // fit the model again on just those, so the points of the kept signals take over what the dropped ones explained.
-        var chosen = Choose(candidates, offsets, features, encoded, labels, rowWeights, options)
+        var chosen = Choose(candidates, offsets, features, patterns, options)
             .Select(c => new LearnedSignal(new LearnedCriterion(selected[c.Field], names[selected[c.Field]], c.Levels, Evidence(data, selected[c.Field], c.Levels, rows, baseRate)), 0, 0))
             .ToList();
         return [.. Refit(data, chosen, kept, options)
@@ -201,25 +213,27 @@ public static class ProfileLearner
             .ThenBy(s => s.Criterion.Levels[0])];
     }
 
-    /// <summary>Forward selection among the candidate criteria over the rows' distinct patterns of candidates that hold.</summary>
+    /// <summary>
+    /// Forward selection among the candidate criteria. A row's candidates follow from its levels, so the full model's
+    /// patterns of levels, with their (weighted) rows and wins, collapse into patterns of candidates without another pass over the rows.
+    /// </summary>
     private static List<(int Field, int[] Levels)> Choose(List<(int Field, int[] Levels)> candidates, int[] offsets, int features,
-        List<int[]> encoded, List<bool> labels, double[]? weights, LearnerOptions options)
+        LogisticRegression.Patterns levels, LearnerOptions options)
     {
-        // Which candidates each level feature of the full model belongs to, so a row's candidates follow from its levels.
         var byFeature = new List<int>[features];
         for (var f = 0; f < features; f++) byFeature[f] = [];
         for (var c = 0; c < candidates.Count; c++)
             foreach (var l in candidates[c].Levels) byFeature[offsets[candidates[c].Field] + l].Add(c);
-        var rows = new int[encoded.Count][];
+        var patterns = new LogisticRegression.Patterns();
         var holds = new List<int>();
-        for (var r = 0; r < encoded.Count; r++)
+        for (var p = 0; p < levels.Count; p++)
         {
             holds.Clear();
-            foreach (var f in encoded[r]) holds.AddRange(byFeature[f]);
-            rows[r] = [.. holds];
+            foreach (var f in levels.Features(p)) holds.AddRange(byFeature[f]);
+            holds.Sort();
+            patterns.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(holds), levels.Rows[p], levels.Wins[p]);
         }
-        var (patterns, counts) = LogisticRegression.Collapse(rows, labels, weights);
-        var order = ForwardSelection.Select(patterns, counts, candidates.Count, options.MaxSignals, options.Ridge, SignalChiSquare);
+        var order = ForwardSelection.Select(patterns, candidates.Count, options.MaxSignals, options.Ridge, SignalChiSquare);
         return [.. order.Select(c => candidates[c])];
     }
 
@@ -227,17 +241,23 @@ public static class ProfileLearner
     private static List<LearnedSignal> Refit(LearningData data, List<LearnedSignal> chosen, List<int> kept, LearnerOptions options)
     {
         if (chosen.Count == 0) return chosen;
-        var rows = new List<int[]>(kept.Count);
-        var labels = new List<bool>(kept.Count);
-        var active = new List<int>();
-        foreach (var r in kept)
+        var codes = chosen.Select(s => data.Values[s.Criterion.Field.Column].Codes).ToArray();
+        var levels = chosen.Select(s => s.Criterion.Field.LevelsByCode(data)).ToArray();
+        var wanted = chosen.Select(s => s.Criterion.Field.Wanted(s.Criterion.Levels)).ToArray();
+        var patterns = new LogisticRegression.Patterns();
+        var active = new int[chosen.Count];
+        var rowWeights = data.RowWeights(kept);
+        var keptRows = LearningColumn.Span(kept);
+        for (var i = 0; i < keptRows.Length; i++)
         {
-            active.Clear();
-            for (var s = 0; s < chosen.Count; s++) if (Holds(data, chosen[s].Criterion, r)) active.Add(s);
-            rows.Add([.. active]);
-            labels.Add(data.Labels[r]);
+            var r = keptRows[i];
+            var n = 0;
+            for (var s = 0; s < chosen.Count; s++)
+                foreach (var l in levels[s][codes[s][r]])
+                    if (wanted[s][l]) { active[n++] = s; break; }
+            patterns.Add(active.AsSpan(0, n), data.Labels[r], rowWeights?[i] ?? 1);
         }
-        var (weights, _) = LogisticRegression.Fit(rows, labels, data.RowWeights(kept), chosen.Count, options.Ridge);
+        var (weights, _) = LogisticRegression.Fit(patterns, chosen.Count, options.Ridge);
         // The best a row can earn: per single-valued field its best criterion (they exclude each other), plus every positive token.
         var total = chosen.Select((s, i) => (s, w: weights[i]))
             .GroupBy(x => x.s.Criterion.Field.IsMultiValued ? $"{x.s.Criterion.FieldName}\n{x.s.Criterion.Levels[0]}" : x.s.Criterion.FieldName)
@@ -330,12 +350,14 @@ public static class ProfileLearner
     private static Proportion Minus(Proportion a, Proportion b) => new(a.Successes - b.Successes, a.Trials - b.Trials);
 
     /// <summary>Wins and rows per level over <paramref name="rows"/> (a list row counts once for each of its tokens).</summary>
-    internal static Proportion[] LevelCounts(LearningData data, FieldEncoder field, IEnumerable<int> rows)
+    internal static Proportion[] LevelCounts(LearningData data, FieldEncoder field, IReadOnlyList<int> rows)
     {
         var won = new int[field.Levels.Count];
         var seen = new int[field.Levels.Count];
-        foreach (var r in rows)
-            foreach (var l in field.LevelsOfRow(data, r)) { seen[l]++; if (data.Labels[r]) won[l]++; }
+        // Per row through the per-value levels: no array as long as the column's distinct values (a million, at worst).
+        var (levels, codes, labels) = (field.LevelsByCode(data), data.Values[field.Column].Codes, data.Labels);
+        foreach (var r in LearningColumn.Span(rows))
+            foreach (var l in levels[codes[r]]) { seen[l]++; if (labels[r]) won[l]++; }
         return [.. seen.Select((n, l) => new Proportion(won[l], n))];
     }
 
@@ -344,12 +366,16 @@ public static class ProfileLearner
     private static Evidence Evidence(LearningData data, FieldEncoder field, IReadOnlyList<int> levels, IReadOnlyList<int> rows, double baseRate)
     {
         int n = 0, won = 0;
-        foreach (var r in rows)
-        {
-            if (!field.RowIn(data, r, levels)) continue;
-            n++;
-            if (data.Labels[r]) won++;
-        }
+        var wanted = field.Wanted(levels);
+        var (levelsOf, codes, labels) = (field.LevelsByCode(data), data.Values[field.Column].Codes, data.Labels);
+        foreach (var r in LearningColumn.Span(rows))
+            foreach (var l in levelsOf[codes[r]])
+            {
+                if (!wanted[l]) continue;
+                n++;
+                if (labels[r]) won++;
+                break;
+            }
         return new Evidence(new Proportion(won, n), baseRate, rows.Count);
     }
 
@@ -364,7 +390,9 @@ public static class ProfileLearner
         var counts = LevelCounts(data, field, rows);
         var groups = counts.Where(c => c.Trials > 0).Select(c => (Rate: c.Rate, Wins: (double)c.Successes, Losses: (double)(c.Trials - c.Successes))).ToList();
         var unlevelled = rows.Count - counts.Sum(c => c.Trials);
-        var unlevelledWins = rows.Count(r => data.Labels[r]) - counts.Sum(c => c.Successes);
+        var allWins = 0;
+        foreach (var r in LearningColumn.Span(rows)) if (data.Labels[r]) allWins++;
+        var unlevelledWins = allWins - counts.Sum(c => c.Successes);
         if (unlevelled > 0) groups.Add((-1, unlevelledWins, unlevelled - unlevelledWins)); // rows in no level rank last
         var ordered = groups.GroupBy(g => g.Rate)
             .Select(g => (Rate: g.Key, Wins: g.Sum(x => x.Wins), Losses: g.Sum(x => x.Losses)))

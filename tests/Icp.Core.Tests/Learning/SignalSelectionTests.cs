@@ -11,10 +11,9 @@ public sealed class SignalSelectionTests
     /// Rows as patterns of the candidates that hold, with rows and wins. Candidates 0 and 1 always hold together (the same
     /// criterion twice), 2 holds independently of them, 3 holds for half the rows without changing the win rate.
     /// </summary>
-    private static (List<int[]> Patterns, List<(double Rows, double Wins)> Counts) Correlated()
+    private static LogisticRegression.Patterns Correlated()
     {
-        var patterns = new List<int[]>();
-        var counts = new List<(double, double)>();
+        var patterns = new LogisticRegression.Patterns();
         foreach (var a in new[] { false, true })
             foreach (var c in new[] { false, true })
                 foreach (var noise in new[] { false, true })
@@ -25,17 +24,15 @@ public sealed class SignalSelectionTests
                     if (noise) holds.Add(3);
                     var logit = -1.5 + (a ? 1.2 : 0) + (c ? 0.8 : 0);
                     var rate = 1 / (1 + Math.Exp(-logit));
-                    patterns.Add([.. holds]);
-                    counts.Add((1000, Math.Round(1000 * rate)));
+                    patterns.Add([.. holds], 1000, Math.Round(1000 * rate));
                 }
-        return (patterns, counts);
+        return patterns;
     }
 
     [Fact]
     public void Forward_selection_takes_one_of_two_identical_criteria_and_the_independent_one_but_not_noise()
     {
-        var (patterns, counts) = Correlated();
-        var chosen = ForwardSelection.Select(patterns, counts, candidates: 4, max: 4, ridge: 1, minChiSquare: 3.841);
+        var chosen = ForwardSelection.Select(Correlated(), candidates: 4, max: 4, ridge: 1, minChiSquare: 3.841);
         Assert.Equal(2, chosen.Count);
         Assert.Contains(2, chosen);
         Assert.Single(chosen, c => c is 0 or 1); // the twin adds nothing once the first is in
@@ -45,8 +42,7 @@ public sealed class SignalSelectionTests
     [Fact]
     public void Forward_selection_adds_the_strongest_criterion_first_and_respects_the_budget()
     {
-        var (patterns, counts) = Correlated();
-        var chosen = ForwardSelection.Select(patterns, counts, candidates: 4, max: 1, ridge: 1, minChiSquare: 3.841);
+        var chosen = ForwardSelection.Select(Correlated(), candidates: 4, max: 1, ridge: 1, minChiSquare: 3.841);
         Assert.Single(chosen);
         Assert.True(chosen[0] is 0 or 1, $"the stronger effect (1.2 on the logit) comes first, got {chosen[0]}");
     }
@@ -54,9 +50,9 @@ public sealed class SignalSelectionTests
     [Fact]
     public void Forward_selection_chooses_nothing_when_no_criterion_changes_the_win_rate()
     {
-        List<int[]> patterns = [[], [0], [1], [0, 1]];
-        List<(double, double)> counts = [(500, 100), (500, 100), (500, 100), (500, 100)];
-        Assert.Empty(ForwardSelection.Select(patterns, counts, candidates: 2, max: 12, ridge: 1, minChiSquare: 3.841));
+        var patterns = new LogisticRegression.Patterns();
+        foreach (int[] holds in new[] { [], [0], [1], new[] { 0, 1 } }) patterns.Add(holds, 500, 100);
+        Assert.Empty(ForwardSelection.Select(patterns, candidates: 2, max: 12, ridge: 1, minChiSquare: 3.841));
     }
 
     [Fact]
