@@ -36,7 +36,8 @@ internal static class ForwardSelection
             }
             // Fisher information of the chosen terms (penalised as in the fit) and, per candidate, its score, its own
             // information and its cross-information with every chosen term.
-            var information = new double[k + 1, k + 1];
+            var size = k + 1;
+            var information = new double[size * size]; // row-major, as LogisticRegression.Solve reads it
             var score = new double[candidates];
             var own = new double[candidates];
             var cross = new double[candidates, k + 1];
@@ -49,7 +50,7 @@ internal static class ForwardSelection
                 terms.Clear();
                 foreach (var c in patterns.Features(p)) if (position[c] > 0) terms.Add(position[c] - 1);
                 terms.Add(k);
-                foreach (var a in terms) foreach (var b in terms) information[a, b] += variance;
+                foreach (var a in terms) foreach (var b in terms) information[a * size + b] += variance;
                 foreach (var c in patterns.Features(p))
                 {
                     if (position[c] > 0) continue;
@@ -58,8 +59,7 @@ internal static class ForwardSelection
                     foreach (var a in terms) cross[c, a] += variance;
                 }
             }
-            for (var a = 0; a < k; a++) information[a, a] += ridge;
-            var inverse = Invert(information);
+            for (var a = 0; a < k; a++) information[a * size + a] += ridge;
 
             var best = -1;
             var bestStatistic = minChiSquare;
@@ -67,9 +67,11 @@ internal static class ForwardSelection
             {
                 if (position[c] > 0 || own[c] <= 0) continue;
                 // Information left once the chosen terms have explained what they can: I_cc - I_cS I_SS^-1 I_Sc.
+                var row = new double[size];
+                for (var a = 0; a < size; a++) row[a] = cross[c, a];
+                var solved = LogisticRegression.Solve(information, row);
                 var explained = 0.0;
-                for (var a = 0; a <= k; a++)
-                    for (var b = 0; b <= k; b++) explained += cross[c, a] * inverse[a, b] * cross[c, b];
+                for (var a = 0; a < size; a++) explained += row[a] * solved[a];
                 var left = own[c] + ridge - explained;
                 if (left <= 1e-9) continue;
                 var statistic = score[c] * score[c] / left;
@@ -96,35 +98,5 @@ internal static class ForwardSelection
             projected.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(terms), patterns.Rows[p], patterns.Wins[p]);
         }
         return LogisticRegression.Fit(projected, k, ridge);
-    }
-
-    /// <summary>Inverse of a small symmetric positive-definite matrix (Gauss-Jordan with partial pivoting).</summary>
-    private static double[,] Invert(double[,] m)
-    {
-        var n = m.GetLength(0);
-        var a = (double[,])m.Clone();
-        var inverse = new double[n, n];
-        for (var i = 0; i < n; i++) inverse[i, i] = 1;
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < n; r++) if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col])) pivot = r;
-            if (pivot != col)
-                for (var j = 0; j < n; j++)
-                {
-                    (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
-                    (inverse[col, j], inverse[pivot, j]) = (inverse[pivot, j], inverse[col, j]);
-                }
-            var d = a[col, col];
-            if (Math.Abs(d) < 1e-12) d = 1e-12;
-            for (var j = 0; j < n; j++) { a[col, j] /= d; inverse[col, j] /= d; }
-            for (var r = 0; r < n; r++)
-            {
-                if (r == col || a[r, col] == 0) continue;
-                var f = a[r, col];
-                for (var j = 0; j < n; j++) { a[r, j] -= f * a[col, j]; inverse[r, j] -= f * inverse[col, j]; }
-            }
-        }
-        return inverse;
     }
 }

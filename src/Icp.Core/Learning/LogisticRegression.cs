@@ -89,7 +89,7 @@ public static class LogisticRegression
     }
 
     /// <summary>Solves H x = g for a symmetric positive-definite H (row-major, lower triangle read) by Cholesky decomposition.</summary>
-    private static double[] Solve(double[] h, double[] g)
+    internal static double[] Solve(double[] h, double[] g)
     {
         var n = g.Length;
         var l = new double[n * n];

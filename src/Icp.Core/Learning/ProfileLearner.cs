@@ -207,7 +207,7 @@ public static class ProfileLearner
         var chosen = Choose(candidates, offsets, features, patterns, options)
             .Select(c => new LearnedSignal(new LearnedCriterion(selected[c.Field], names[selected[c.Field]], c.Levels, Evidence(data, selected[c.Field], c.Levels, rows, baseRate)), 0, 0))
             .ToList();
-        return [.. Refit(data, chosen, kept, options)
+        return [.. Refit(data, chosen, kept, rowWeights, options)
             .OrderBy(s => selected.IndexOf(s.Criterion.Field))
             .ThenByDescending(s => s.Points)
             .ThenBy(s => s.Criterion.Levels[0])];
@@ -238,7 +238,7 @@ public static class ProfileLearner
     }
 
     /// <summary>Logistic fit on the chosen criteria themselves (one 0/1 feature each), turned into integer points.</summary>
-    private static List<LearnedSignal> Refit(LearningData data, List<LearnedSignal> chosen, List<int> kept, LearnerOptions options)
+    private static List<LearnedSignal> Refit(LearningData data, List<LearnedSignal> chosen, List<int> kept, double[]? rowWeights, LearnerOptions options)
     {
         if (chosen.Count == 0) return chosen;
         var codes = chosen.Select(s => data.Values[s.Criterion.Field.Column].Codes).ToArray();
@@ -246,7 +246,6 @@ public static class ProfileLearner
         var wanted = chosen.Select(s => s.Criterion.Field.Wanted(s.Criterion.Levels)).ToArray();
         var patterns = new LogisticRegression.Patterns();
         var active = new int[chosen.Count];
-        var rowWeights = data.RowWeights(kept);
         var keptRows = LearningColumn.Span(kept);
         for (var i = 0; i < keptRows.Length; i++)
         {
@@ -330,10 +329,12 @@ public static class ProfileLearner
         var seen = new int[sets, field.Levels.Count];
         var totalWon = new int[sets];
         var totalSeen = new int[sets];
+        // Per row through the per-value levels, as LevelCounts does: this runs for every field over every kept row.
+        var (levelsOf, codes, labels) = (field.LevelsByCode(data), data.Values[field.Column].Codes, data.Labels);
         for (var i = 0; i < rows.Count; i++)
         {
-            var label = data.Labels[rows[i]];
-            var levels = field.LevelsOfRow(data, rows[i]);
+            var label = labels[rows[i]];
+            var levels = levelsOf[codes[rows[i]]];
             for (var s = 0; s < sets; s++)
             {
                 var weight = s == 0 ? 1 : resamples[s - 1][i];
